@@ -1,0 +1,11 @@
+//! Identifiers.
+
+use sp_core::H256;
+
+/// A model's identity: the blake2-256 hash of its ONNX file's bytes.
+///
+/// The engine refuses to run a file whose hash differs, so the id pins the exact weights.
+pub type ModelId = H256;
+
+/// A job's identity: a counter assigned by the jobs pallet, never reused.
+pub type JobId = u64;

@@ -1,0 +1,53 @@
+# Shared by the start and test scripts: installs what the build needs and builds the workspace.
+# Sourced, not executed.
+
+# Where cargo builds: one folder outside the checkout, shared by every build and test run.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/verinfer-target}"
+VERINFER_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export VERINFER_ROOT
+
+say() { printf '\033[1;34m[verinfer]\033[0m %s\n' "$*" >&2; }
+
+# System packages: protoc (libp2p/litep2p protocol buffers) and clang (C/C++ of wasm-opt and friends).
+ensure_system_packages() {
+	local missing=()
+	command -v protoc >/dev/null 2>&1 || missing+=(protobuf-compiler)
+	command -v clang >/dev/null 2>&1 || missing+=(clang)
+	dpkg -s libclang-dev >/dev/null 2>&1 || missing+=(libclang-dev)
+	if [ "${#missing[@]}" -gt 0 ]; then
+		say "installing system packages: ${missing[*]}"
+		local sudo=""
+		[ "$(id -u)" -eq 0 ] || sudo="sudo"
+		$sudo apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+	else
+		say "system packages present (protoc, clang, libclang-dev)"
+	fi
+}
+
+# Rust: the toolchain pinned in rust-toolchain.toml, with the wasm32 target and rust-src.
+ensure_rust() {
+	if ! command -v rustup >/dev/null 2>&1; then
+		say "rustup is required: see https://rustup.rs" && return 1
+	fi
+	cd "$VERINFER_ROOT"
+	local channel
+	channel="$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)"
+	say "ensuring Rust $channel with wasm32-unknown-unknown and rust-src"
+	rustup toolchain install "$channel" --profile minimal \
+		--component rust-src --target wasm32-unknown-unknown >/dev/null 2>&1 ||
+		rustup toolchain install "$channel" --profile minimal --component rust-src --target wasm32-unknown-unknown
+}
+
+ensure_deps() {
+	ensure_system_packages
+	ensure_rust
+}
+
+# Builds every target of the workspace (node, runtime, tests) once, in the release profile, so the
+# start command and the test command share one set of compiled dependencies.
+build_workspace() {
+	cd "$VERINFER_ROOT"
+	say "building the workspace (release, all targets) into $CARGO_TARGET_DIR"
+	cargo build --release --locked --workspace --all-targets
+}
