@@ -8,7 +8,8 @@ use crate::{
 use frame_benchmarking_cli::{BenchmarkCmd, SUBSTRATE_REFERENCE_HARDWARE};
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
-use sp_runtime::traits::HashingFor;
+use sp_runtime::traits::{HashingFor, NumberFor};
+use std::sync::Arc;
 use verinfer_runtime::opaque::Block;
 
 impl SubstrateCli for Cli {
@@ -101,11 +102,15 @@ pub fn run() -> sc_cli::Result<()> {
 					service::new_partial(&config)?;
 				// BABE's epoch changes and GRANDPA's authority set live in aux storage: revert
 				// them together with the blocks.
-				let aux_revert = Box::new(|client, backend, blocks| {
+				let aux_revert = Box::new(
+					|client: Arc<service::FullClient>,
+					 backend: Arc<service::FullBackend>,
+					 blocks: NumberFor<Block>| {
 					sc_consensus_babe::revert(client.clone(), backend, blocks)?;
 					sc_consensus_grandpa::revert(client, blocks)?;
 					Ok(())
-				});
+				},
+				);
 				Ok((cmd.run(client, backend, Some(aux_revert)), task_manager))
 			})
 		},
@@ -120,6 +125,9 @@ pub fn run() -> sc_cli::Result<()> {
 					let PartialComponents { client, .. } = service::new_partial(&config)?;
 					cmd.run(client)
 				},
+				// The database handles the storage benchmark needs are only exposed by a node
+				// built with `--features runtime-benchmarks`.
+				#[cfg(feature = "runtime-benchmarks")]
 				BenchmarkCmd::Storage(cmd) => {
 					let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
 					let db = backend.expose_db();
@@ -127,6 +135,11 @@ pub fn run() -> sc_cli::Result<()> {
 					let shared_cache = backend.expose_shared_trie_cache();
 					cmd.run(config, client, db, storage, shared_cache)
 				},
+				#[cfg(not(feature = "runtime-benchmarks"))]
+				BenchmarkCmd::Storage(_) => Err(
+					"`benchmark storage` needs a node built with `--features runtime-benchmarks`."
+						.into(),
+				),
 				BenchmarkCmd::Overhead(_) | BenchmarkCmd::Extrinsic(_) => Err(
 					"`benchmark overhead` and `benchmark extrinsic` are not offered by this node; \
 					use `benchmark pallet` for weights."

@@ -10,7 +10,7 @@ use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_consensus_babe::inherents::BabeCreateInherentDataProviders;
 use std::{sync::Arc, time::Duration};
-use verinfer_runtime::{self, opaque::Block, RuntimeApi};
+use verinfer_runtime::{apis::RuntimeApi, opaque::Block};
 
 /// Host functions the runtime may call. Benchmarks bring their own on top (see `command.rs`).
 pub type HostFunctions = sp_io::SubstrateHostFunctions;
@@ -19,7 +19,7 @@ pub type HostFunctions = sp_io::SubstrateHostFunctions;
 pub type RuntimeExecutor = sc_executor::WasmExecutor<HostFunctions>;
 
 pub type FullClient = sc_service::TFullClient<Block, RuntimeApi, RuntimeExecutor>;
-type FullBackend = sc_service::TFullBackend<Block>;
+pub type FullBackend = sc_service::TFullBackend<Block>;
 type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
 type FullGrandpaBlockImport =
 	sc_consensus_grandpa::GrandpaBlockImport<FullBackend, Block, FullClient, FullSelectChain>;

@@ -8,6 +8,7 @@ use sp_core::crypto::KeyTypeId;
 pub const INFR: KeyTypeId = KeyTypeId(*b"infr");
 
 mod app {
+	use sp_application_crypto::sr25519;
 	sp_application_crypto::app_crypto!(sr25519, super::INFR);
 }
 

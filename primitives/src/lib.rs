@@ -18,10 +18,12 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 
 pub mod crypto;
+pub mod engine;
 pub mod fees;
 pub mod ids;
 pub mod operators;
 pub mod reputation;
+pub mod tensor;
 
 pub use fees::{ModelFees, Payout, Quote};
 pub use ids::{JobId, ModelId};

@@ -9,6 +9,7 @@ use crate::{
 };
 use frame_support::{
 	derive_impl,
+	dispatch::DispatchClass,
 	parameter_types,
 	traits::{ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
 	weights::{
@@ -28,6 +29,9 @@ const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 const MAXIMUM_BLOCK_WEIGHT: Weight =
 	Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND.saturating_mul(2), 5 * 1024 * 1024);
 
+/// 5 MiB of extrinsics per block at most.
+const MAXIMUM_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
+
 parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
 	pub const Version: sp_version::RuntimeVersion = VERSION;
@@ -35,10 +39,12 @@ parameter_types! {
 		MAXIMUM_BLOCK_WEIGHT,
 		NORMAL_DISPATCH_RATIO,
 	);
-	pub RuntimeBlockLength: BlockLength = BlockLength::max_with_normal_ratio(
-		5 * 1024 * 1024,
-		NORMAL_DISPATCH_RATIO,
-	);
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(MAXIMUM_BLOCK_LENGTH)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| {
+			*max = NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_LENGTH
+		})
+		.build();
 	pub const SS58Prefix: u16 = crate::token::SS58_PREFIX;
 }
 

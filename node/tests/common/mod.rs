@@ -111,7 +111,7 @@ pub struct Rpc {
 	url: String,
 }
 
-fn params<P: serde_json::Serialize>(items: &[P]) -> TestResult<RpcParams> {
+fn params(items: Vec<serde_json::Value>) -> TestResult<RpcParams> {
 	let mut p = RpcParams::new();
 	for item in items {
 		p.push(item)?;
@@ -147,7 +147,7 @@ impl Rpc {
 	}
 
 	async fn header_number(&self, hash: &str) -> TestResult<u64> {
-		let header = self.call("chain_getHeader", params(&[hash])?).await?;
+		let header = self.call("chain_getHeader", params(vec![hash.into()])?).await?;
 		if header.is_null() {
 			return Err(format!("no header for {hash}").into());
 		}
@@ -175,7 +175,7 @@ impl Rpc {
 
 	/// The hash of the block with this number on the node's best chain, if it has one.
 	pub async fn block_hash(&self, number: u64) -> TestResult<Option<String>> {
-		let v = self.call("chain_getBlockHash", params(&[number])?).await?;
+		let v = self.call("chain_getBlockHash", params(vec![number.into()])?).await?;
 		Ok(v.as_str().map(str::to_string))
 	}
 

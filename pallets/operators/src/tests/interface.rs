@@ -1,0 +1,79 @@
+//! Open-job accounting and key lookup through the traits.
+
+use super::*;
+
+type Ops = Operators;
+
+#[test]
+fn open_jobs_are_counted_and_bounded() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			<Ops as OperatorsInterface<_, _>>::note_job_opened(&1),
+			Error::<Test>::UnknownOperator
+		);
+		register(1, MIN_BOND);
+		for _ in 0..5 {
+			assert_ok!(<Ops as OperatorsInterface<_, _>>::note_job_opened(&1));
+		}
+		assert_noop!(
+			<Ops as OperatorsInterface<_, _>>::note_job_opened(&1),
+			Error::<Test>::TooManyOpenJobs
+		);
+		<Ops as OperatorsInterface<_, _>>::note_job_closed(&1);
+		assert_eq!(<Ops as OperatorsInterface<_, _>>::open_jobs(&1), 4);
+		// Offline operators keep their open jobs.
+		assert_eq!(info(1).open_jobs, 4);
+	});
+}
+
+#[test]
+fn keys_map_both_ways() {
+	ExtBuilder::default().build_and_execute(|| {
+		register(1, MIN_BOND);
+		assert_eq!(<Ops as OperatorKeyLookup<_>>::key_of(&1), Some(key(1)));
+		assert_eq!(<Ops as OperatorKeyLookup<_>>::operator_of(&key(1)), Some(1));
+		assert_eq!(<Ops as OperatorKeyLookup<_>>::operator_of(&key(2)), None);
+	});
+}
+
+#[test]
+fn the_unit_implementation_knows_no_operator() {
+	ExtBuilder::default().build_and_execute(|| {
+		register(1, MIN_BOND);
+		assert!(!<() as OperatorsInterface<AccountId, Balance>>::is_eligible(&1, &model(1)));
+		assert_eq!(
+			<() as OperatorsInterface<AccountId, Balance>>::slash(
+				&1,
+				Perbill::one(),
+				SlashReason::MissedCommit(1),
+				None
+			),
+			0
+		);
+		assert_eq!(held(1), MIN_BOND);
+	});
+}
+
+#[test]
+fn the_test_implementation_records_slashes() {
+	use crate::testing::TestOperators;
+	TestOperators::reset();
+	TestOperators::add(1u64, 1_000, &[model(1)]);
+	TestOperators::add(2u64, 500, &[model(2)]);
+	assert_eq!(
+		<TestOperators as OperatorsInterface<u64, u128>>::eligible_operators(&model(1)),
+		vec![(1, 1_000)]
+	);
+	let taken = <TestOperators as OperatorsInterface<u64, u128>>::slash(
+		&1,
+		Perbill::from_percent(10),
+		SlashReason::MissedReveal(3),
+		Some(&9),
+	);
+	assert_eq!(taken, 100);
+	assert_eq!(<TestOperators as OperatorsInterface<u64, u128>>::bond_of(&1), 900);
+	assert_eq!(
+		TestOperators::slashes::<u64>(),
+		vec![(1, Perbill::from_percent(10), SlashReason::MissedReveal(3), Some(9), 100)]
+	);
+}
