@@ -159,7 +159,8 @@ pub fn new_full<
 		keystore_container,
 		select_chain,
 		transaction_pool,
-		other: ImportSetup { block_import, grandpa_link, babe_link, babe_worker_handle, mut telemetry },
+		other:
+			ImportSetup { block_import, grandpa_link, babe_link, babe_worker_handle, mut telemetry },
 	} = new_partial(&config)?;
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
@@ -356,11 +357,7 @@ pub fn new_full<
 			})?;
 
 		// GRANDPA is essential: if it fails, the node shuts down.
-		task_manager.spawn_essential_handle().spawn_blocking(
-			"grandpa-voter",
-			None,
-			grandpa_voter,
-		);
+		task_manager.spawn_essential_handle().spawn_blocking("grandpa-voter", None, grandpa_voter);
 	}
 
 	Ok(task_manager)

@@ -8,6 +8,7 @@
 //!
 //! - [`ids`]: identifiers of models and jobs.
 //! - [`crypto`]: the `infr` key type the operators' off-chain workers sign with.
+//! - [`commitment`]: the hash an operator commits to a job's output with.
 //! - [`fees`]: model fees, quotes and settlement payouts, shared by the jobs and fees pallets.
 //! - [`operators`]: the reasons an operator's bond can be slashed.
 //! - [`reputation`]: the evidence the chain records about an operator and its raw counters.
@@ -17,6 +18,7 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+pub mod commitment;
 pub mod crypto;
 pub mod engine;
 pub mod fees;

@@ -5,4 +5,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
+	[pallet_operators, Operators]
+	[pallet_fees, Fees]
+	[pallet_reputation, Reputation]
 );

@@ -1,8 +1,9 @@
 //! Configuration of every pallet in the runtime.
 
 use crate::{
+	currency::UNITS,
 	currency::{EXISTENTIAL_DEPOSIT, MICRO_UNITS},
-	time::{EPOCH_DURATION_IN_SLOTS, MILLI_SECS_PER_BLOCK, SLOT_DURATION},
+	time::{DAYS, EPOCH_DURATION_IN_SLOTS, HOURS, MILLI_SECS_PER_BLOCK, SLOT_DURATION},
 	AccountId, Babe, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
 	Session, SessionKeys, System, VERSION,
@@ -156,4 +157,81 @@ impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
 	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Least an operator must keep bonded to be assigned jobs.
+	pub const MinOperatorBond: Balance = 1_000 * UNITS;
+	/// Longer than any job's life, so a fault is always found while its bond is still held.
+	pub const OperatorUnbondingPeriod: BlockNumber = 2 * DAYS;
+	pub const MaxUnbondingChunks: u32 = 16;
+	pub const MaxModelsPerOperator: u32 = 16;
+	pub const MaxOperatorsPerModel: u32 = 256;
+	pub const MaxOpenJobsPerOperator: u32 = 64;
+	pub const MaxOperatorMetadataLen: u32 = 256;
+	/// Share of a slash paid to the harmed requester; the rest goes to the treasury.
+	pub const SlashCompensation: Perbill = Perbill::from_percent(50);
+}
+
+impl pallet_operators::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type OperatorKey = verinfer_primitives::crypto::OperatorKey;
+	// Every model id is accepted until the jobs pallet's model registry is wired in.
+	type KnownModel = frame_support::traits::Everything;
+	type Treasury = pallet_fees::TreasuryOf<Runtime>;
+	type MinOperatorBond = MinOperatorBond;
+	type UnbondingPeriod = OperatorUnbondingPeriod;
+	type MaxUnbondingChunks = MaxUnbondingChunks;
+	type MaxModelsPerOperator = MaxModelsPerOperator;
+	type MaxOperatorsPerModel = MaxOperatorsPerModel;
+	type MaxOpenJobs = MaxOpenJobsPerOperator;
+	type MaxMetadataLen = MaxOperatorMetadataLen;
+	type SlashCompensation = SlashCompensation;
+	type WeightInfo = pallet_operators::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}
+
+parameter_types! {
+	/// The treasury's account, unless genesis or root names another.
+	pub const FeesPalletId: frame_support::PalletId = frame_support::PalletId(*b"vinf/trs");
+	/// Most operators one job may be assigned to.
+	pub const MaxReplicas: u32 = 16;
+}
+
+impl pallet_fees::Config for Runtime {
+	type Balance = Balance;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ParameterOrigin = frame_system::EnsureRoot<AccountId>;
+	type PalletId = FeesPalletId;
+	type MaxReplicas = MaxReplicas;
+	type WeightInfo = pallet_fees::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Evidence keeps 98% of its weight per new event.
+	pub const ReputationForgetting: Perbill = Perbill::from_percent(98);
+	/// How fast the running average fee follows new fees.
+	pub const ReputationFeeSmoothing: Perbill = Perbill::from_percent(5);
+	/// Evidence keeps 90% of its weight per idle period, so excluded operators recover by waiting.
+	pub const ReputationIdleForgetting: Perbill = Perbill::from_percent(90);
+	pub const ReputationIdleDecayPeriod: BlockNumber = HOURS;
+	/// Below this score, after enough events, an operator is taken out of assignment.
+	pub const ReputationScoreFloor: sp_runtime::Permill = sp_runtime::Permill::from_percent(30);
+}
+
+impl pallet_reputation::Config for Runtime {
+	type Balance = Balance;
+	type Forgetting = ReputationForgetting;
+	// A wrong answer weighs three times a miss.
+	type DisagreementWeight = ConstU32<3>;
+	type FeeSmoothing = ReputationFeeSmoothing;
+	type IdleForgetting = ReputationIdleForgetting;
+	type IdleDecayPeriod = ReputationIdleDecayPeriod;
+	type ScoreFloor = ReputationScoreFloor;
+	type MinEventsForExclusion = ConstU32<10>;
+	type ReinstateOrigin = frame_system::EnsureRoot<AccountId>;
+	type WeightInfo = pallet_reputation::weights::SubstrateWeight<Runtime>;
 }

@@ -4,8 +4,9 @@
 //! - `local_testnet`: four validators (Alice, Bob, Charlie, Dave) on one machine or a small LAN.
 
 use crate::{
-	currency::UNITS, AccountId, BabeConfig, Balance, BalancesConfig, RuntimeGenesisConfig, SessionConfig,
-	SessionKeys, SudoConfig, BABE_GENESIS_EPOCH_CONFIG,
+	currency::{MICRO_UNITS, UNITS},
+	AccountId, BabeConfig, Balance, BalancesConfig, FeesConfig, RuntimeGenesisConfig,
+	SessionConfig, SessionKeys, SudoConfig, BABE_GENESIS_EPOCH_CONFIG,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -17,6 +18,11 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 /// What each endowed dev account starts with: one million VINF.
 pub const ENDOWMENT: Balance = 1_000_000 * UNITS;
+
+/// Fee per input byte per operator at genesis (root can change it).
+pub const BYTE_FEE: Balance = MICRO_UNITS;
+/// The treasury's share of every job at genesis: 2% (root can change it).
+pub const PROTOCOL_FEE_RATE: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(2);
 
 /// A validator at genesis: its stash account and its session keys.
 pub struct GenesisValidator {
@@ -52,15 +58,16 @@ pub fn testnet_genesis(
 			keys: validators
 				.into_iter()
 				.map(|v| {
-					(
-						v.account.clone(),
-						v.account,
-						SessionKeys { babe: v.babe, grandpa: v.grandpa },
-					)
+					(v.account.clone(), v.account, SessionKeys { babe: v.babe, grandpa: v.grandpa })
 				})
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
+		fees: FeesConfig {
+			byte_fee: BYTE_FEE,
+			protocol_fee_rate: PROTOCOL_FEE_RATE,
+			treasury: None,
+		},
 	})
 }
 

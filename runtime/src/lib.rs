@@ -12,8 +12,11 @@
 //! - **Balances**, **TransactionPayment**: the native token `VINF` (12 decimals) and fees.
 //! - **Sudo**: a root key for the young network.
 //!
-//! The Verinfer pallets (operators, jobs, settlement, fees, reputation) are added by the issues
-//! that build them; see `../shared/DESIGN.md`.
+//! And the Verinfer pallets (see `../shared/DESIGN.md`):
+//!
+//! - **Operators**: operator bonds (held as `OperatorBond`), served models, online state, slashes.
+//! - **Fees**: quotes, the requester's escrow (`JobEscrow`), payouts, refunds, protocol fee.
+//! - **Reputation**: evidence-only Beta reputation per operator.
 //!
 //! Genesis comes from presets (`development`, `local_testnet`) served by the runtime's
 //! `GenesisBuilder` API, so the node's chain specs carry no runtime knowledge of their own.
@@ -231,4 +234,15 @@ mod runtime {
 
 	#[runtime::pallet_index(7)]
 	pub type Sudo = pallet_sudo;
+
+	// Verinfer. `Fees` comes after `Balances`: its genesis tops the treasury up to the
+	// existential deposit, which must not be overwritten by Balances' issuance bookkeeping.
+	#[runtime::pallet_index(20)]
+	pub type Operators = pallet_operators;
+
+	#[runtime::pallet_index(21)]
+	pub type Fees = pallet_fees;
+
+	#[runtime::pallet_index(22)]
+	pub type Reputation = pallet_reputation;
 }

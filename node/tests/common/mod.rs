@@ -416,19 +416,18 @@ impl NodeProcess {
 	pub async fn wait_rpc_ready(&mut self, timeout: Duration) -> TestResult<Rpc> {
 		let deadline = Instant::now() + timeout;
 		let url = self.rpc_url();
-		let mut last_error = String::from("not tried");
 		loop {
 			self.check_alive()?;
-			match Rpc::connect(&url).await {
+			let last_error = match Rpc::connect(&url).await {
 				Ok(rpc) => match rpc.call("system_health", RpcParams::new()).await {
 					Ok(_) => {
 						self.rpc = Some(rpc.clone());
 						return Ok(rpc);
 					},
-					Err(e) => last_error = e.to_string(),
+					Err(e) => e.to_string(),
 				},
-				Err(e) => last_error = e.to_string(),
-			}
+				Err(e) => e.to_string(),
+			};
 			if Instant::now() > deadline {
 				return Err(format!(
 					"{}: JSON-RPC at {url} not ready within {timeout:?} (last error: {last_error})",

@@ -273,6 +273,11 @@ pub mod pallet {
 			TreasuryAccount::<T>::get()
 		}
 
+		/// What `payer` has in escrow over all its open jobs.
+		pub fn escrowed(payer: &T::AccountId) -> BalanceOf<T> {
+			asset::escrowed::<T>(payer)
+		}
+
 		/// The quote of a job of `k` operators for a model with `fees` on `input_len` bytes,
 		/// with the current `ByteFee` and `ProtocolFeeRate`.
 		pub fn quote(
