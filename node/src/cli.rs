@@ -13,6 +13,17 @@ pub struct Cli {
 
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
+
+	#[clap(flatten)]
+	pub inference: InferenceParams,
+}
+
+/// Where the node's off-chain worker runs the inference jobs assigned to its operator key.
+#[derive(Debug, Clone, clap::Args)]
+pub struct InferenceParams {
+	/// URL of the local inference engine (`verinfer-engine`) the off-chain worker calls.
+	#[arg(long, value_name = "URL", default_value = verinfer_primitives::engine::DEFAULT_ENGINE_URL)]
+	pub inference_engine_url: String,
 }
 
 #[derive(Debug, clap::Subcommand)]

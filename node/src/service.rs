@@ -150,6 +150,7 @@ pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
+	inference: crate::cli::InferenceParams,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -206,6 +207,7 @@ pub fn new_full<
 		})?;
 
 	if config.offchain_worker.enabled {
+		record_engine_url(&*backend, &inference.inference_engine_url)?;
 		let offchain_workers =
 			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
 				runtime_api_provider: client.clone(),
@@ -361,4 +363,20 @@ pub fn new_full<
 	}
 
 	Ok(task_manager)
+}
+
+/// Records the engine URL in persistent off-chain storage, where the off-chain worker reads it.
+/// Written on every start, so a changed flag takes effect with the next block.
+fn record_engine_url(backend: &FullBackend, url: &str) -> Result<(), ServiceError> {
+	use sp_core::offchain::OffchainStorage;
+	let mut storage = backend.offchain_storage().ok_or_else(|| {
+		ServiceError::Other("off-chain workers need the off-chain database".into())
+	})?;
+	storage.set(
+		sp_core::offchain::STORAGE_PREFIX,
+		verinfer_primitives::engine::ENGINE_URL_STORAGE_KEY,
+		url.as_bytes(),
+	);
+	log::info!(target: "verinfer", "inference engine for off-chain workers: {url}");
+	Ok(())
 }

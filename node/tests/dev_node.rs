@@ -83,8 +83,8 @@ async fn scenario(node: &mut NodeProcess) -> TestResult {
 	let api = node.subxt_client().await?;
 	let sender = dev::bob();
 	let sender_id = sender.public_key().to_account_id();
-	let receiver =
-		dev::bob().derive([DeriveJunction::hard(format!("verinfer-e2e-{}", common::unique_suffix()))]);
+	let receiver = dev::bob()
+		.derive([DeriveJunction::hard(format!("verinfer-e2e-{}", common::unique_suffix()))]);
 	let receiver_id = receiver.public_key().to_account_id();
 
 	let existential_deposit = api
@@ -119,10 +119,13 @@ async fn scenario(node: &mut NodeProcess) -> TestResult {
 	for event in events.iter() {
 		let event = event?;
 		match (event.pallet_name(), event.event_name()) {
-			("TransactionPayment", "TransactionFeePaid") =>
-				fees.push(event.decode_fields_unchecked_as::<TransactionFeePaid>()?),
-			("Balances", "Transfer") => transfers.push(event.decode_fields_unchecked_as::<Transfer>()?),
-			_ => {},
+			("TransactionPayment", "TransactionFeePaid") => {
+				fees.push(event.decode_fields_unchecked_as::<TransactionFeePaid>()?)
+			}
+			("Balances", "Transfer") => {
+				transfers.push(event.decode_fields_unchecked_as::<Transfer>()?)
+			}
+			_ => {}
 		}
 	}
 	assert_eq!(fees.len(), 1, "TransactionFeePaid events of the extrinsic: {fees:?}");
@@ -131,7 +134,10 @@ async fn scenario(node: &mut NodeProcess) -> TestResult {
 	let transfer = &transfers[0];
 	assert_eq!(fee.who, sender_id, "fee payer");
 	assert_eq!(fee.tip, tip, "tip reported by the chain");
-	assert!(fee.actual_fee > fee.tip, "a signed transfer pays an inclusion fee on top of the tip: {fee:?}");
+	assert!(
+		fee.actual_fee > fee.tip,
+		"a signed transfer pays an inclusion fee on top of the tip: {fee:?}"
+	);
 	assert_eq!(transfer.from, sender_id);
 	assert_eq!(transfer.to, receiver_id);
 	assert_eq!(transfer.amount, amount);
@@ -169,7 +175,10 @@ async fn scenario(node: &mut NodeProcess) -> TestResult {
 	// 5. The inclusion block is final on the node.
 	let finalized = node.finalized().await?;
 	let inclusion_number = api.at_block(block_hash).await?.block_number();
-	assert!(finalized.number >= inclusion_number, "block #{inclusion_number} not final: {finalized:?}");
+	assert!(
+		finalized.number >= inclusion_number,
+		"block #{inclusion_number} not final: {finalized:?}"
+	);
 	assert_eq!(
 		rpc.block_hash(inclusion_number).await?.as_deref(),
 		Some(format!("{block_hash:#x}").as_str()),

@@ -104,7 +104,10 @@ async fn scenario(nodes: &mut [NodeProcess]) -> TestResult {
 	let victim_name = nodes[VICTIM].name().to_string();
 	let before_kill = nodes[VICTIM].finalized().await?;
 	nodes[VICTIM].kill();
-	eprintln!("[local] killed {victim_name} at its finalized #{} {}", before_kill.number, before_kill.hash);
+	eprintln!(
+		"[local] killed {victim_name} at its finalized #{} {}",
+		before_kill.number, before_kill.hash
+	);
 
 	// 5. The other three keep finalizing: several blocks beyond the highest finalized head at
 	//    the time of the kill, and on the same chain that contains the victim's last final block.
@@ -123,13 +126,19 @@ async fn scenario(nodes: &mut [NodeProcess]) -> TestResult {
 	let survivor_nodes: Vec<&NodeProcess> = survivors.iter().map(|&i| &nodes[i]).collect();
 	assert_same_block(&survivor_nodes, lowest).await?;
 	let kept = assert_same_block(&survivor_nodes, before_kill.number).await?;
-	assert_eq!(kept, before_kill.hash, "the survivors' chain contains what {victim_name} had finalized");
+	assert_eq!(
+		kept, before_kill.hash,
+		"the survivors' chain contains what {victim_name} had finalized"
+	);
 
 	// 6. Restart the victim on the same base path (same keys, same network key).
 	nodes[VICTIM].restart()?;
 	let victim_rpc = nodes[VICTIM].wait_rpc_ready(READY_TIMEOUT).await?;
 	let right_after_restart = victim_rpc.finalized().await?;
-	eprintln!("[local] restarted {victim_name}: finalized #{} at start", right_after_restart.number);
+	eprintln!(
+		"[local] restarted {victim_name}: finalized #{} at start",
+		right_after_restart.number
+	);
 	assert!(
 		right_after_restart.number >= before_kill.number,
 		"{victim_name} restarted from its database (finalized #{} at start, #{} before the kill)",
@@ -143,7 +152,10 @@ async fn scenario(nodes: &mut [NodeProcess]) -> TestResult {
 		target = target.max(nodes[i].finalized().await?.number);
 	}
 	let caught_up = nodes[VICTIM].wait_finalized_at_least(target, FINALITY_TIMEOUT).await?;
-	eprintln!("[local] {victim_name} caught up: finalized #{} (target #{target})", caught_up.number);
+	eprintln!(
+		"[local] {victim_name} caught up: finalized #{} (target #{target})",
+		caught_up.number
+	);
 	let all: Vec<&NodeProcess> = nodes.iter().collect();
 	assert_same_block(&all, target).await?;
 

@@ -25,6 +25,9 @@ use sp_core::H256;
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:9955";
 /// URL under which a node reaches a local engine unless told otherwise.
 pub const DEFAULT_ENGINE_URL: &str = "http://127.0.0.1:9955";
+/// Key, in the node's persistent off-chain storage, under which the node records the engine URL
+/// given on its command line (`--inference-engine-url`) for the off-chain worker to read.
+pub const ENGINE_URL_STORAGE_KEY: &[u8] = b"verinfer::engine-url";
 /// Liveness and version.
 pub const HEALTH_PATH: &str = "/health";
 /// The models the engine has loaded.

@@ -124,7 +124,7 @@ fn parse_hex_number(v: &serde_json::Value) -> TestResult<u64> {
 		serde_json::Value::String(s) => {
 			let digits = s.trim_start_matches("0x");
 			Ok(u64::from_str_radix(digits, 16).map_err(|e| format!("bad number {s:?}: {e}"))?)
-		},
+		}
 		serde_json::Value::Number(n) => n.as_u64().ok_or_else(|| format!("bad number {n}").into()),
 		other => Err(format!("unexpected block number {other}").into()),
 	}
@@ -296,8 +296,18 @@ impl NodeProcess {
 	pub fn insert_key(&self, chain: &str, scheme: &str, suri: &str, key_type: &str) -> TestResult {
 		let base = self.base_path.to_string_lossy().into_owned();
 		self.run_subcommand(&[
-			"key", "insert", "--base-path", &base, "--chain", chain, "--scheme", scheme,
-			"--suri", suri, "--key-type", key_type,
+			"key",
+			"insert",
+			"--base-path",
+			&base,
+			"--chain",
+			chain,
+			"--scheme",
+			scheme,
+			"--suri",
+			suri,
+			"--key-type",
+			key_type,
 		])?;
 		Ok(())
 	}
@@ -307,8 +317,16 @@ impl NodeProcess {
 	pub fn generate_node_key(&self, chain: &str) -> TestResult<(String, String)> {
 		let key_file = self.temp_file("node-key");
 		let key_file_str = key_file.to_string_lossy().into_owned();
-		self.run_subcommand(&["key", "generate-node-key", "--chain", chain, "--file", &key_file_str])?;
-		let secret = std::fs::read_to_string(&key_file)?.trim().trim_start_matches("0x").to_string();
+		self.run_subcommand(&[
+			"key",
+			"generate-node-key",
+			"--chain",
+			chain,
+			"--file",
+			&key_file_str,
+		])?;
+		let secret =
+			std::fs::read_to_string(&key_file)?.trim().trim_start_matches("0x").to_string();
 		if secret.len() != 64 || !secret.chars().all(|c| c.is_ascii_hexdigit()) {
 			return Err(format!("unexpected node key file content {secret:?}").into());
 		}
@@ -402,10 +420,11 @@ impl NodeProcess {
 		if let Some(status) = child.try_wait()? {
 			self.child = None;
 			self.rpc = None;
+			// The log tail is printed when the failing test drops this node.
 			return Err(format!(
-				"{} exited unexpectedly with {status}; log tail:\n{}",
+				"{} exited unexpectedly with {status} (log: {})",
 				self.name,
-				self.log_tail(LOG_TAIL_LINES)
+				self.log_path.display()
 			)
 			.into());
 		}
@@ -423,7 +442,7 @@ impl NodeProcess {
 					Ok(_) => {
 						self.rpc = Some(rpc.clone());
 						return Ok(rpc);
-					},
+					}
 					Err(e) => e.to_string(),
 				},
 				Err(e) => e.to_string(),
@@ -441,9 +460,9 @@ impl NodeProcess {
 
 	/// The JSON-RPC connection made by [`Self::wait_rpc_ready`].
 	pub fn rpc(&self) -> TestResult<&Rpc> {
-		self.rpc
-			.as_ref()
-			.ok_or_else(|| format!("{}: JSON-RPC not connected (call wait_rpc_ready)", self.name).into())
+		self.rpc.as_ref().ok_or_else(|| {
+			format!("{}: JSON-RPC not connected (call wait_rpc_ready)", self.name).into()
+		})
 	}
 
 	/// A subxt client connected to this node.
@@ -464,7 +483,11 @@ impl NodeProcess {
 	}
 
 	/// Polls until the node's finalized head is at least `min`; returns that head.
-	pub async fn wait_finalized_at_least(&mut self, min: u64, timeout: Duration) -> TestResult<BlockId> {
+	pub async fn wait_finalized_at_least(
+		&mut self,
+		min: u64,
+		timeout: Duration,
+	) -> TestResult<BlockId> {
 		let deadline = Instant::now() + timeout;
 		let mut last: Option<BlockId> = None;
 		loop {

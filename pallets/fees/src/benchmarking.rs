@@ -5,7 +5,10 @@ use super::*;
 use crate::Pallet as Fees;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{fungible::Mutate, EnsureOrigin, Get};
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	EnsureOrigin, Get,
+};
 use sp_runtime::traits::{Saturating, Zero};
 
 const SEED: u32 = 0;

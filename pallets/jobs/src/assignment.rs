@@ -25,12 +25,12 @@ use codec::Encode;
 
 /// A draw seed from the block's randomness (its bytes) and the job id.
 pub fn seed(randomness: &[u8], job: u64) -> [u8; 32] {
-	(randomness, job).using_encoded(sp_core::hashing::blake2_256)
+	(randomness, job).using_encoded(sp_crypto_hashing::blake2_256)
 }
 
 /// The `j`-th number of the stream of `seed`.
 fn stream(seed: &[u8; 32], j: u32) -> u128 {
-	let hash = (seed, j).using_encoded(sp_core::hashing::blake2_256);
+	let hash = (seed, j).using_encoded(sp_crypto_hashing::blake2_256);
 	let mut bytes = [0u8; 16];
 	bytes.copy_from_slice(&hash[..16]);
 	u128::from_le_bytes(bytes)

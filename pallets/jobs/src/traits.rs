@@ -98,12 +98,10 @@ impl DeadlineHandler for () {
 /// What the benchmarks of this pallet need from outside it.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId, Balance> {
-	/// Make `who` an online operator serving `model` with an active bond of at least `bond`,
-	/// eligible for assignment.
-	fn setup_operator(who: &AccountId, model: &ModelId, bond: Balance);
-}
+	/// Make `who` an online operator serving `model` (besides what it served already) with
+	/// enough bond to be eligible for assignment.
+	fn setup_operator(who: &AccountId, model: &ModelId);
 
-#[cfg(feature = "runtime-benchmarks")]
-impl<AccountId, Balance> BenchmarkHelper<AccountId, Balance> for () {
-	fn setup_operator(_: &AccountId, _: &ModelId, _: Balance) {}
+	/// A balance large enough for any fee or deposit of the benchmarks.
+	fn plenty() -> Balance;
 }

@@ -25,7 +25,8 @@ pub trait OperatorsInterface<AccountId, Balance> {
 	fn open_jobs(who: &AccountId) -> u32;
 
 	/// Count one more open job for `who`. Fails for an unknown operator or one that already
-	/// has the maximum of open jobs; changes nothing then.
+	/// has the maximum of open jobs; changes nothing then. Open-job counting emits no event:
+	/// the jobs pallet's own events record assignment and completion.
 	fn note_job_opened(who: &AccountId) -> DispatchResult;
 
 	/// Count one open job of `who` as closed (its job reached a final state).
