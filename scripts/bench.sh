@@ -21,7 +21,7 @@ mkdir -p "$WASM_DIR"
 say "building the benchmark runtime into $WASM_DIR"
 WASM_TARGET_DIRECTORY="$WASM_DIR" cargo check --release --locked -p verinfer-runtime --features runtime-benchmarks
 build_workspace
-WASM="$WASM_DIR/verinfer_runtime.compact.compressed.wasm"
+WASM="$WASM_DIR/verinfer_runtime.wasm"
 
 for pallet in "${PALLETS[@]}"; do
 	dir="pallets/${pallet#pallet_}"
@@ -31,4 +31,6 @@ for pallet in "${PALLETS[@]}"; do
 		--pallet "$pallet" --extrinsic '*' --steps "$STEPS" --repeat "$REPEAT" \
 		--template scripts/weight-template.hbs --header scripts/license-header.txt \
 		--output "$dir/src/weights.rs"
+	# Keep the recorded command free of this machine's paths.
+	sed -i "s|^// $CARGO_TARGET_DIR/release/verinfer-node\$|// verinfer-node|; s|^// $WASM\$|// <runtime wasm built with runtime-benchmarks>|" "$dir/src/weights.rs"
 done

@@ -33,7 +33,10 @@ fn operator_key<T: Config>(index: u32) -> T::OperatorKey {
 }
 
 fn model_id<T: Config>(index: u32) -> ModelId {
-	let model = ModelId::from_low_u64_be(index as u64 + 1);
+	// Built by hand: `H256::from_low_u64_be` is not available in `no_std` builds.
+	let mut bytes = [0u8; 32];
+	bytes[24..].copy_from_slice(&(index as u64 + 1).to_be_bytes());
+	let model = ModelId::from(bytes);
 	T::BenchmarkHelper::register_model(model);
 	model
 }
