@@ -9,4 +9,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_operators, crate::Operators]
 	[pallet_fees, crate::Fees]
 	[pallet_reputation, crate::Reputation]
+	[pallet_jobs, crate::Jobs]
+	[pallet_settlement, crate::Settlement]
 );

@@ -177,8 +177,8 @@ impl pallet_operators::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type OperatorKey = verinfer_primitives::crypto::OperatorKey;
-	// Every model id is accepted until the jobs pallet's model registry is wired in.
-	type KnownModel = frame_support::traits::Everything;
+	// Operators may serve registered, active models only.
+	type KnownModel = crate::Jobs;
 	type Treasury = pallet_fees::TreasuryOf<Runtime>;
 	type MinOperatorBond = MinOperatorBond;
 	type UnbondingPeriod = OperatorUnbondingPeriod;
@@ -190,7 +190,7 @@ impl pallet_operators::Config for Runtime {
 	type SlashCompensation = SlashCompensation;
 	type WeightInfo = pallet_operators::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = ();
+	type BenchmarkHelper = benchmark_helper::VerinferBenchmarkHelper;
 }
 
 parameter_types! {
@@ -234,4 +234,169 @@ impl pallet_reputation::Config for Runtime {
 	type MinEventsForExclusion = ConstU32<10>;
 	type ReinstateOrigin = frame_system::EnsureRoot<AccountId>;
 	type WeightInfo = pallet_reputation::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Fixed part of a model's registry deposit.
+	pub const ModelDepositBase: Balance = 10 * UNITS;
+	/// Part of a model's registry deposit per byte of name and uri.
+	pub const ModelDepositPerByte: Balance = 10 * crate::currency::MILLI_UNITS;
+	pub const MaxModelNameLen: u32 = 64;
+	pub const MaxModelUriLen: u32 = 256;
+	/// Most elements of a job input (8 KiB of data).
+	pub const MaxJobInputLen: u32 = 1024;
+	/// Most elements of a job output.
+	pub const MaxJobOutputLen: u32 = 256;
+	/// One minute to run the model and commit; one minute to reveal.
+	pub const JobCommitWindow: BlockNumber = 20;
+	pub const JobRevealWindow: BlockNumber = 20;
+	/// 128 deadlines per bucket, placed within 16 blocks: at most 2048 open jobs.
+	pub const MaxDeadlinesPerBlock: u32 = 128;
+	pub const DeadlineSearchRange: u32 = 16;
+	/// Deadlines processed per block; each costs a verdict or an expiry of up to 16 operators.
+	pub const MaxDeadlinesProcessed: u32 = 16;
+}
+
+impl pallet_jobs::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Operators = crate::Operators;
+	type Fees = crate::Fees;
+	type Reputation = crate::Reputation;
+	// The latest VRF output available while a block executes (its parent's).
+	type Randomness = pallet_babe::ParentBlockRandomness<Runtime>;
+	type Deadlines = crate::Settlement;
+	type ModelDepositBase = ModelDepositBase;
+	type ModelDepositPerByte = ModelDepositPerByte;
+	type MaxNameLen = MaxModelNameLen;
+	type MaxUriLen = MaxModelUriLen;
+	type MaxInputLen = MaxJobInputLen;
+	type MaxOutputLen = MaxJobOutputLen;
+	type MaxReplicas = MaxReplicas;
+	type MaxCandidates = MaxOperatorsPerModel;
+	type CommitWindow = JobCommitWindow;
+	type RevealWindow = JobRevealWindow;
+	type MaxDeadlinesPerBlock = MaxDeadlinesPerBlock;
+	type DeadlineSearchRange = DeadlineSearchRange;
+	type MaxDeadlinesProcessed = MaxDeadlinesProcessed;
+	type WeightInfo = pallet_jobs::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = benchmark_helper::VerinferBenchmarkHelper;
+}
+
+parameter_types! {
+	/// Slashed from an operator whose output is outside the agreeing group.
+	pub const WrongResultSlash: Perbill = Perbill::from_percent(10);
+	/// Slashed from an operator that misses a commit or a reveal.
+	pub const MissSlash: Perbill = Perbill::from_percent(1);
+	/// Most jobs in one `commit` or `reveal`.
+	pub const MaxSettlementBatch: u32 = 16;
+}
+
+/// The `infr` key whose public bytes are those of a signing account: the off-chain worker signs
+/// `commit` and `reveal` with its key, and the settlement pallet finds the operator bound to it.
+pub struct AccountToOperatorKey;
+impl sp_runtime::traits::Convert<AccountId, Option<verinfer_primitives::crypto::OperatorKey>>
+	for AccountToOperatorKey
+{
+	fn convert(account: AccountId) -> Option<verinfer_primitives::crypto::OperatorKey> {
+		let raw: [u8; 32] = account.into();
+		Some(sp_core::sr25519::Public::from_raw(raw).into())
+	}
+}
+
+impl pallet_settlement::Config for Runtime {
+	type Balance = Balance;
+	type Jobs = crate::Jobs;
+	type Operators = crate::Operators;
+	type OperatorKeys = crate::Operators;
+	type SignerToKey = AccountToOperatorKey;
+	type Fees = crate::Fees;
+	type Reputation = crate::Reputation;
+	type WrongResultSlash = WrongResultSlash;
+	type MissSlash = MissSlash;
+	type MaxBatch = MaxSettlementBatch;
+	type WeightInfo = pallet_settlement::weights::SubstrateWeight<Runtime>;
+}
+
+/// What the operators' and jobs' benchmarks need from the other pallets: registered models and
+/// bonded, online operators.
+#[cfg(feature = "runtime-benchmarks")]
+pub mod benchmark_helper {
+	use super::*;
+	use alloc::{vec, vec::Vec};
+	use frame_support::traits::fungible::Mutate;
+	use verinfer_primitives::{
+		tensor::{BoundedShape, TensorSpec},
+		ModelFees, ModelId,
+	};
+
+	pub struct VerinferBenchmarkHelper;
+
+	fn fund(who: &AccountId) {
+		let _ = Balances::mint_into(who, 1_000_000 * UNITS);
+	}
+
+	impl pallet_operators::BenchmarkHelper for VerinferBenchmarkHelper {
+		fn register_model(model: ModelId) {
+			if pallet_jobs::Models::<Runtime>::contains_key(model) {
+				return
+			}
+			let owner: AccountId = frame_benchmarking::account("model-owner", 0, 0);
+			fund(&owner);
+			let spec = TensorSpec { shape: BoundedShape::truncate_from(vec![1]), precision: 0 };
+			pallet_jobs::Pallet::<Runtime>::do_register_model(
+				owner,
+				model,
+				b"bench".to_vec(),
+				vec![],
+				spec.clone(),
+				spec,
+				0,
+				ModelFees { operator_fee: UNITS, royalty: UNITS },
+				pallet_jobs::JobPolicy { k: 1, q: 1 },
+			)
+			.expect("a fresh model registers");
+		}
+	}
+
+	impl pallet_jobs::BenchmarkHelper<AccountId, Balance> for VerinferBenchmarkHelper {
+		fn setup_operator(who: &AccountId, model: &ModelId) {
+			use pallet_operators::OperatorKeyLookup;
+			let origin = || RuntimeOrigin::signed(who.clone());
+			let operators = pallet_operators::Pallet::<Runtime>::key_of(who);
+			if operators.is_none() {
+				fund(who);
+				let key = AccountToOperatorKey::convert_account(who.clone());
+				pallet_operators::Pallet::<Runtime>::register(
+					origin(),
+					MinOperatorBond::get() * 10,
+					key,
+					vec![],
+				)
+				.expect("a funded account registers");
+			}
+			let info = pallet_operators::Operators::<Runtime>::get(who).expect("registered");
+			if !info.models.contains(model) {
+				let mut models = info.models.into_inner();
+				models.push(*model);
+				pallet_operators::Pallet::<Runtime>::serve(origin(), models)
+					.expect("the operator serves the model");
+			}
+			if info.status != pallet_operators::OperatorStatus::Online {
+				pallet_operators::Pallet::<Runtime>::go_online(origin()).expect("goes online");
+			}
+		}
+
+		fn plenty() -> Balance {
+			1_000_000 * UNITS
+		}
+	}
+
+	impl AccountToOperatorKey {
+		fn convert_account(who: AccountId) -> verinfer_primitives::crypto::OperatorKey {
+			use sp_runtime::traits::Convert;
+			Self::convert(who).expect("every account is a key")
+		}
+	}
 }

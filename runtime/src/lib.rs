@@ -30,6 +30,8 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
+// Declared first: `define_benchmarks!` defines the `list_benchmarks!`/`add_benchmarks!` macros
+// that `apis` uses, and macros are visible only after their definition.
 #[cfg(feature = "runtime-benchmarks")]
 #[macro_use]
 mod benchmarks;
@@ -246,4 +248,12 @@ mod runtime {
 
 	#[runtime::pallet_index(22)]
 	pub type Reputation = pallet_reputation;
+
+	// The job registry and its settlement. `Jobs` processes deadlines in `on_initialize`,
+	// after `Babe` has recorded the slot; `Settlement` is its deadline handler.
+	#[runtime::pallet_index(23)]
+	pub type Jobs = pallet_jobs;
+
+	#[runtime::pallet_index(24)]
+	pub type Settlement = pallet_settlement;
 }

@@ -1,0 +1,288 @@
+//! Benchmarks of the jobs pallet: every call, and the deadline work of `on_initialize` run
+//! through the configured deadline handler (the settlement pallet in the runtime).
+
+use super::*;
+use crate::Pallet as JobsPallet;
+use alloc::{vec, vec::Vec};
+use codec::Encode;
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{fungible::Mutate, Get, Hooks},
+	BoundedVec,
+};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use sp_core::H256;
+use sp_runtime::traits::{One, Saturating};
+use verinfer_primitives::{
+	tensor::{BoundedShape, Tensor},
+	ModelFees,
+};
+
+const SEED: u32 = 0;
+
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, SEED);
+	T::Currency::set_balance(&who, T::BenchmarkHelper::plenty());
+	who
+}
+
+fn spec(len: u32) -> TensorSpec {
+	TensorSpec { shape: BoundedShape::truncate_from(vec![len]), precision: 2 }
+}
+
+fn fees<T: Config>() -> ModelFees<BalanceOf<T>> {
+	use frame_support::traits::fungible::Inspect;
+	let unit = T::Currency::minimum_balance();
+	ModelFees { operator_fee: unit.saturating_mul(10u32.into()), royalty: unit }
+}
+
+/// The id of the benchmark model with these specs and policy, registered if needed.
+fn model<T: Config>(input_len: u32, output_len: u32, policy: JobPolicy) -> ModelId {
+	let id = H256(sp_crypto_hashing::blake2_256(
+		&(b"bench-model", input_len, output_len, policy).encode(),
+	));
+	if !Models::<T>::contains_key(id) {
+		let owner = funded::<T>("owner", 0);
+		JobsPallet::<T>::do_register_model(
+			owner,
+			id,
+			b"bench".to_vec(),
+			b"bench".to_vec(),
+			spec(input_len),
+			spec(output_len),
+			0,
+			fees::<T>(),
+			policy,
+		)
+		.expect("the benchmark model registers");
+	}
+	id
+}
+
+/// `n` operators serving `model`.
+fn operators<T: Config>(model: &ModelId, n: u32) -> Vec<T::AccountId> {
+	(0..n)
+		.map(|i| {
+			let who: T::AccountId = account("operator", i, SEED);
+			T::BenchmarkHelper::setup_operator(&who, model);
+			who
+		})
+		.collect()
+}
+
+fn majority(k: u32) -> JobPolicy {
+	JobPolicy { k, q: k / 2 + 1 }
+}
+
+/// A job of `k` operators and quorum `q` whose output has `output_len` elements, submitted
+/// now; returns it and its operators in slot order.
+pub fn create_job<T: Config>(k: u32, q: u32, output_len: u32) -> (JobId, Vec<T::AccountId>) {
+	let policy = JobPolicy { k, q };
+	let model = model::<T>(1, output_len, policy);
+	operators::<T>(&model, k);
+	let requester = funded::<T>("requester", 0);
+	let (id, _, _) = JobsPallet::<T>::do_submit(
+		requester,
+		model,
+		Tensor::new(vec![1], vec![1], 2),
+		T::BenchmarkHelper::plenty(),
+		None,
+		None,
+	)
+	.expect("the benchmark job is submitted");
+	let job = Jobs::<T>::get(id).expect("just submitted");
+	(id, job.assignments.iter().map(|a| a.operator.clone()).collect())
+}
+
+/// An output of the spec of job `id`'s model with every element `v`.
+fn output_of<T: Config>(id: JobId, v: i64) -> OutputOf<T> {
+	let job = Jobs::<T>::get(id).expect("exists");
+	let spec = Models::<T>::get(job.model).expect("exists").output;
+	let len = spec.element_count().unwrap_or(0) as usize;
+	OutputOf::<T> {
+		shape: spec.shape.clone(),
+		data: BoundedVec::truncate_from(vec![v; len]),
+		precision: spec.precision,
+	}
+}
+
+/// `n` jobs of `MaxReplicas` operators submitted now; returns them.
+fn full_jobs<T: Config>(n: u32) -> Vec<JobId> {
+	let k = T::MaxReplicas::get();
+	(0..n).map(|_| create_job::<T>(k, k / 2 + 1, T::MaxOutputLen::get()).0).collect()
+}
+
+/// Make the pending deadline of every job in `ids` due and return the block to process them at,
+/// with the cursor on the first one.
+fn due<T: Config>(ids: &[JobId]) -> BlockNumberFor<T> {
+	let buckets: Vec<_> = ids.iter().filter_map(|id| Jobs::<T>::get(id)?.queued_at).collect();
+	let first =
+		buckets.iter().min().copied().unwrap_or_else(frame_system::Pallet::<T>::block_number);
+	let last = buckets.iter().max().copied().unwrap_or(first);
+	DeadlineCursor::<T>::put(first);
+	frame_system::Pallet::<T>::set_block_number(last);
+	last
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register_model(n: Linear<0, { T::MaxNameLen::get() + T::MaxUriLen::get() }>) {
+		let owner = funded::<T>("owner", 0);
+		let name_len = n.min(T::MaxNameLen::get());
+		let name = vec![b'n'; name_len as usize];
+		let uri = vec![b'u'; (n - name_len) as usize];
+		let id = H256::repeat_byte(7);
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(owner.clone()),
+			id,
+			name,
+			uri,
+			spec(T::MaxInputLen::get()),
+			spec(T::MaxOutputLen::get()),
+			1,
+			fees::<T>().operator_fee,
+			fees::<T>().royalty,
+			1,
+			1,
+		);
+
+		assert_eq!(Models::<T>::get(id).map(|m| m.owner), Some(owner));
+	}
+
+	#[benchmark]
+	fn set_model_fees() {
+		let id = model::<T>(1, 1, majority(1));
+		let owner: T::AccountId = account("owner", 0, SEED);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), id, 5u32.into(), 3u32.into());
+
+		assert_eq!(Models::<T>::get(id).unwrap().fees.royalty, 3u32.into());
+	}
+
+	#[benchmark]
+	fn deprecate_model() {
+		let id = model::<T>(1, 1, majority(1));
+		let owner: T::AccountId = account("owner", 0, SEED);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), id);
+
+		assert_eq!(Models::<T>::get(id).unwrap().status, ModelStatus::Deprecated);
+	}
+
+	/// The worst case: `c` candidates, `k` drawn, an agent tag, and every deadline bucket but
+	/// the last one searched full.
+	#[benchmark]
+	fn submit_job(
+		i: Linear<1, { T::MaxInputLen::get() }>,
+		c: Linear<{ T::MaxReplicas::get() }, { T::MaxCandidates::get() }>,
+		k: Linear<1, { T::MaxReplicas::get() }>,
+	) {
+		let model = model::<T>(i, 1, majority(1));
+		operators::<T>(&model, c);
+		let requester = funded::<T>("requester", 0);
+		let deadline =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::CommitWindow::get());
+		let mut bucket = deadline;
+		for _ in 1..T::DeadlineSearchRange::get() {
+			let full: Vec<JobId> =
+				(0..T::MaxDeadlinesPerBlock::get()).map(|j| u64::MAX - j as u64).collect();
+			DeadlineQueue::<T>::insert(bucket, BoundedVec::truncate_from(full));
+			bucket = bucket.saturating_add(One::one());
+		}
+		let input = Tensor::new(vec![i], vec![-1; i as usize], 2);
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(requester),
+			model,
+			input,
+			T::BenchmarkHelper::plenty(),
+			Some(majority(k)),
+			Some(H256::repeat_byte(1)),
+		);
+
+		let job = Jobs::<T>::get(0).expect("submitted");
+		assert_eq!(job.assignments.len() as u32, k);
+		assert_eq!(job.queued_at, Some(bucket));
+	}
+
+	#[benchmark]
+	fn on_initialize_idle() {
+		// One open job, due later: the queue is looked at and found empty.
+		let (id, _) = create_job::<T>(1, 1, 1);
+		let now = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+		frame_system::Pallet::<T>::set_block_number(now);
+		DeadlineCursor::<T>::put(now);
+
+		#[block]
+		{
+			JobsPallet::<T>::on_initialize(now);
+		}
+
+		assert!(!Jobs::<T>::get(id).unwrap().phase.is_final());
+	}
+
+	/// `n` jobs of `MaxReplicas` operators nobody committed to reach their commit deadline.
+	#[benchmark]
+	fn on_initialize_commit_deadlines(n: Linear<0, { T::MaxDeadlinesProcessed::get() }>) {
+		let ids = full_jobs::<T>(n);
+		let at = due::<T>(&ids);
+
+		#[block]
+		{
+			JobsPallet::<T>::on_initialize(at);
+		}
+
+		for id in ids {
+			assert!(Jobs::<T>::get(id).unwrap().phase.is_final());
+		}
+	}
+
+	/// `n` jobs of `MaxReplicas` operators reach their reveal deadline: all committed, all but
+	/// one revealed, a bare quorum agreeing and the others not.
+	#[benchmark]
+	fn on_initialize_reveal_deadlines(n: Linear<0, { T::MaxDeadlinesProcessed::get() }>) {
+		let ids = full_jobs::<T>(n);
+		let k = T::MaxReplicas::get();
+		let q = k / 2 + 1;
+		for id in ids.iter() {
+			for slot in 0..k {
+				<JobsPallet<T> as JobsInterface<_, _, _>>::record_commitment(
+					*id,
+					slot,
+					H256::zero(),
+				)
+				.unwrap();
+			}
+			JobsPallet::<T>::do_open_reveal(*id).unwrap();
+			for slot in 0..k.saturating_sub(1) {
+				let output = output_of::<T>(*id, if slot < q { 7 } else { slot as i64 * 100 });
+				<JobsPallet<T> as JobsInterface<_, _, _>>::record_reveal(*id, slot, output)
+					.unwrap();
+			}
+		}
+		let at = due::<T>(&ids);
+
+		#[block]
+		{
+			JobsPallet::<T>::on_initialize(at);
+		}
+
+		for id in ids {
+			assert!(Jobs::<T>::get(id).unwrap().phase.is_final());
+		}
+	}
+
+	impl_benchmark_test_suite!(
+		JobsPallet,
+		crate::mock::ExtBuilder::default().build(),
+		crate::mock::Test
+	);
+}

@@ -1,0 +1,945 @@
+//! # Jobs pallet
+//!
+//! The inference job registry of Verinfer: the model registry, job submission and operator
+//! assignment, the deadlines of every job and the permanent record of what happened to it.
+//! The commit–reveal protocol and the verdict belong to the settlement pallet, which reads and
+//! completes jobs through [`JobsInterface`] and is told about deadlines through
+//! [`DeadlineHandler`].
+//!
+//! ## Terms
+//!
+//! - **Model**: an ONNX file registered by content hash ([`ModelId`] = blake2-256 of its bytes)
+//!   with [`Pallet::register_model`], under a deposit held with [`HoldReason::ModelDeposit`]
+//!   (`ModelDepositBase + ModelDepositPerByte × (name + uri bytes)`). It declares its input and
+//!   output [`TensorSpec`] (exact shape and decimal precision), the agreement `tolerance` (in
+//!   units of the output precision; 0 = exact), the operator fee and royalty, and a default
+//!   [`JobPolicy`]. The owner may change the fees ([`Pallet::set_model_fees`], for new jobs
+//!   only) and deprecate the model ([`Pallet::deprecate_model`]: no new jobs). The registry is
+//!   permanent, as job records refer to it, so the deposit stays held.
+//! - **Policy** ([`JobPolicy`]): `k` operators run a job, `q` of them must agree. Valid
+//!   policies have `1 ≤ q ≤ k ≤ MaxReplicas` and a strict majority (`2q > k`). A requester may
+//!   ask for more than the model's default, never for less. `k = q = 1` is allowed and its jobs
+//!   are marked [`JobInfo::unverified`].
+//! - **Job**: one run of a model on one input ([`JobInfo`]). Its id ([`JobId`]) is a counter.
+//!   Its record is kept forever: requester, model, input (in [`Inputs`]) and its hash, policy,
+//!   quote, the assigned operators with their commitments, reveal blocks and output hashes (the
+//!   outputs in [`Reveals`]), outcomes, payments and slashes, the result (in [`Results`]), the
+//!   payout, and the block of every step.
+//! - **Agent tag** ([`AgentTag`]): an optional 32-byte tag on a job; [`AgentJobs`] lists the
+//!   jobs of a tag, so the decisions of one AI agent can be listed together.
+//!
+//! ## Lifecycle
+//!
+//! ```text
+//! submit_job ──► Assigned ──► Committing ──► Revealing ──► Verified
+//!                   │              │              │
+//!                   └──────────────┴──────────────┴──► Failed (no quorum) / Expired (too few commitments)
+//! ```
+//!
+//! 1. [`Pallet::submit_job`] (block `N`): the model must be active; the input must have exactly
+//!    the model's input shape and precision and at most `MaxInputLen` elements; the fees
+//!    pallet's quote for `k` operators on the input's encoded bytes must be within `max_fee`.
+//!    `k` operators are drawn at once (see *Assignment*), the quote is held in escrow by the fees
+//!    pallet, each operator's open-job count is raised, and the commit deadline
+//!    `N + CommitWindow` is queued. Any failure (too few eligible operators, no funds, ...)
+//!    changes nothing.
+//! 2. Commit phase (`Assigned`, then `Committing` from the first commitment): commitments are
+//!    accepted while `now < commit_deadline` (settlement's `commit`).
+//! 3. Reveal phase (`Revealing`): opens as soon as all `k` committed, or at the commit deadline
+//!    if at least `q` committed; reveals are accepted while `now < reveal_deadline`, which is
+//!    `RevealWindow` blocks after the opening. With fewer than `q` commitments at the commit
+//!    deadline the job is `Expired`.
+//! 4. Verdict (settlement): as soon as every committer revealed, or at the reveal deadline:
+//!    `Verified` or `Failed`; payments, refunds, slashes and reputation events happen in the same
+//!    step and the record is completed through [`JobsInterface::conclude`].
+//!
+//! A job lives at most `CommitWindow + RevealWindow` blocks (plus any queue lag, below).
+//!
+//! ## Assignment
+//!
+//! The candidates are the operators the operators pallet reports eligible for the model (online,
+//! serving it, bonded, with room for another job), in its deterministic order, at most
+//! `MaxCandidates` of them; operators the reputation pallet excludes (below its score floor) are
+//! dropped. Each remaining operator weighs `bond × score` (score in parts per million), and `k`
+//! are drawn by weighted sampling without replacement from a blake2 stream seeded with
+//! `Config::Randomness` (BABE's VRF output of the latest block, `ParentBlockRandomness` in the
+//! runtime) and the job id; see [`assignment`]. If the randomness is missing (genesis, a slot
+//! without VRF), the parent block hash stands in.
+//!
+//! The randomness is known when the block is built, so a block author, or a requester timing
+//! its submission, can predict a draw; it cannot choose the operators, but it can choose whether
+//! to submit. Bonds, slashing and reputation, not secrecy of the draw, are what keep operators
+//! honest.
+//!
+//! ## Deadlines
+//!
+//! Every open job has exactly one pending deadline in [`DeadlineQueue`], a map from block number
+//! to a bounded bucket of job ids, and the job records which bucket ([`JobInfo::queued_at`]).
+//! A deadline goes into the bucket of its block, or, if that is full, the next bucket with room
+//! within `DeadlineSearchRange` blocks. The number of open jobs is capped at
+//! `MaxDeadlinesPerBlock × DeadlineSearchRange` ([`Error::TooManyOpenJobs`]), so a search always
+//! finds room: at most that many minus one *other* entries exist, and they cannot fill all
+//! `DeadlineSearchRange` buckets. When a phase ends early (all `k` committed) its entry is
+//! removed and the next deadline queued.
+//!
+//! `on_initialize` processes due buckets from [`DeadlineCursor`] up to the current block,
+//! at most `MaxDeadlinesProcessed` jobs per block; what is left stays in its bucket and the
+//! cursor stays there, so the rest is carried over to the next block. A deadline processed late
+//! changes nothing but the time of the verdict: windows are checked against the deadline stored
+//! in the job, never against the processing time. For each due job the [`DeadlineHandler`]
+//! (settlement) either concludes it or opens its reveal phase; if it does neither, this pallet
+//! concludes it itself (`Expired`, or `Failed` in the reveal phase) and refunds the requester.
+//! The weight of `on_initialize` is benchmarked per processed job and returned exactly.
+//!
+//! ## Indexes
+//!
+//! [`RequesterJobs`], [`OperatorJobs`] and [`AgentJobs`] list every job of a requester, an
+//! operator and an agent tag, in submission order, for paging ([`Pallet::jobs_of_requester`]
+//! and friends, newest first). [`OperatorOpenJobs`] holds the open jobs of each operator (at
+//! most the operators pallet's `MaxOpenJobs`); [`JobsInterface::pending_work`] turns it into the
+//! operator's to-do list for its off-chain worker.
+//!
+//! ## Interfaces
+//!
+//! Uses `pallet_operators::OperatorsInterface` (eligibility, bonds, open-job accounting),
+//! `pallet_fees::FeesInterface` (quote, escrow, refund) and
+//! `pallet_reputation::ReputationInterface` (score, exclusion). Offers [`JobsInterface`] to the
+//! settlement pallet and `Contains<ModelId>` (active models) to the operators pallet's
+//! `KnownModel`.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+mod asset;
+pub mod assignment;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod deadlines;
+mod interface;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod traits;
+pub mod types;
+pub mod weights;
+
+pub use pallet::*;
+#[cfg(feature = "runtime-benchmarks")]
+pub use traits::BenchmarkHelper;
+pub use traits::{DeadlineHandler, JobsInterface};
+pub use types::*;
+pub use verinfer_primitives::{JobId, ModelId};
+pub use weights::WeightInfo;
+
+use frame_support::traits::fungible;
+use verinfer_primitives::tensor::TensorSpec;
+
+/// Balance type of the pallet's currency.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+/// A model as stored by this pallet.
+pub type ModelOf<T> = ModelInfo<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+	<T as Config>::MaxNameLen,
+	<T as Config>::MaxUriLen,
+>;
+
+/// A job as stored by this pallet.
+pub type JobOf<T> = JobInfo<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+	<T as Config>::MaxReplicas,
+>;
+
+/// A job input as stored by this pallet.
+pub type InputOf<T> = verinfer_primitives::tensor::BoundedTensor<<T as Config>::MaxInputLen>;
+
+/// A revealed output or a result as stored by this pallet.
+pub type OutputOf<T> = verinfer_primitives::tensor::BoundedTensor<<T as Config>::MaxOutputLen>;
+
+/// The context mixed into the randomness of an assignment.
+const ASSIGNMENT_CONTEXT: &[u8; 15] = b"verinfer/assign";
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use codec::Encode;
+	use frame_support::{
+		dispatch::PostDispatchInfo,
+		pallet_prelude::*,
+		traits::{fungible, Randomness},
+	};
+	use frame_system::pallet_prelude::*;
+	use pallet_fees::FeesInterface;
+	use pallet_operators::OperatorsInterface;
+	use pallet_reputation::ReputationInterface;
+	use sp_core::H256;
+	use sp_runtime::traits::{Saturating, UniqueSaturatedInto};
+	use verinfer_primitives::{tensor::Tensor, ModelFees};
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The currency model deposits are held in.
+		type Currency: fungible::Mutate<Self::AccountId>
+			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Operator eligibility, bonds and open-job accounting.
+		type Operators: OperatorsInterface<Self::AccountId, BalanceOf<Self>>;
+
+		/// Quotes, escrow and refunds.
+		type Fees: FeesInterface<Self::AccountId, BalanceOf<Self>>;
+
+		/// Reputation scores and exclusion.
+		type Reputation: ReputationInterface<Self::AccountId, BalanceOf<Self>>;
+
+		/// The randomness assignments are drawn from (BABE's latest VRF output).
+		type Randomness: Randomness<Option<Self::Hash>, BlockNumberFor<Self>>;
+
+		/// What happens at deadlines: the settlement pallet.
+		type Deadlines: DeadlineHandler;
+
+		/// Fixed part of a model's deposit.
+		#[pallet::constant]
+		type ModelDepositBase: Get<BalanceOf<Self>>;
+
+		/// Part of a model's deposit per byte of name and uri.
+		#[pallet::constant]
+		type ModelDepositPerByte: Get<BalanceOf<Self>>;
+
+		/// Longest model name, in bytes.
+		#[pallet::constant]
+		type MaxNameLen: Get<u32>;
+
+		/// Longest model uri, in bytes.
+		#[pallet::constant]
+		type MaxUriLen: Get<u32>;
+
+		/// Most elements of a job input.
+		#[pallet::constant]
+		type MaxInputLen: Get<u32>;
+
+		/// Most elements of a job output.
+		#[pallet::constant]
+		type MaxOutputLen: Get<u32>;
+
+		/// Most operators per job (`k`); at most 16, and at most the fees pallet's `MaxReplicas`.
+		#[pallet::constant]
+		type MaxReplicas: Get<u32>;
+
+		/// Most candidate operators considered for an assignment; at least the operators
+		/// pallet's `MaxOperatorsPerModel`, so nobody eligible is left out.
+		#[pallet::constant]
+		type MaxCandidates: Get<u32>;
+
+		/// Blocks from submission to the commit deadline.
+		#[pallet::constant]
+		type CommitWindow: Get<BlockNumberFor<Self>>;
+
+		/// Blocks from the opening of the reveal phase to the reveal deadline.
+		#[pallet::constant]
+		type RevealWindow: Get<BlockNumberFor<Self>>;
+
+		/// Capacity of one deadline-queue bucket.
+		#[pallet::constant]
+		type MaxDeadlinesPerBlock: Get<u32>;
+
+		/// How many buckets, from the deadline's own, are searched for room.
+		#[pallet::constant]
+		type DeadlineSearchRange: Get<u32>;
+
+		/// Most deadlines processed in one block's `on_initialize`.
+		#[pallet::constant]
+		type MaxDeadlinesProcessed: Get<u32>;
+
+		/// Weights of this pallet's calls and deadline work.
+		type WeightInfo: WeightInfo;
+
+		/// Sets up operators for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, BalanceOf<Self>>;
+	}
+
+	/// Reasons this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A model owner's deposit for its registry entry.
+		#[codec(index = 0)]
+		ModelDeposit,
+	}
+
+	/// Every registered model, by content hash.
+	#[pallet::storage]
+	pub type Models<T: Config> = StorageMap<_, Identity, ModelId, ModelOf<T>, OptionQuery>;
+
+	/// The id of the next job.
+	#[pallet::storage]
+	pub type NextJobId<T: Config> = StorageValue<_, JobId, ValueQuery>;
+
+	/// Every job ever submitted: open ones and the permanent record of final ones.
+	#[pallet::storage]
+	pub type Jobs<T: Config> = StorageMap<_, Twox64Concat, JobId, JobOf<T>, OptionQuery>;
+
+	/// The input of every job.
+	#[pallet::storage]
+	pub type Inputs<T: Config> = StorageMap<_, Twox64Concat, JobId, InputOf<T>, OptionQuery>;
+
+	/// The output revealed by each slot of each job.
+	#[pallet::storage]
+	pub type Reveals<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, JobId, Twox64Concat, u32, OutputOf<T>, OptionQuery>;
+
+	/// The result (median of the agreeing group) of every verified job.
+	#[pallet::storage]
+	pub type Results<T: Config> = StorageMap<_, Twox64Concat, JobId, OutputOf<T>, OptionQuery>;
+
+	/// The jobs of each requester, by sequence number in submission order.
+	#[pallet::storage]
+	pub type RequesterJobs<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, u32, JobId, OptionQuery>;
+
+	/// Number of jobs of each requester.
+	#[pallet::storage]
+	pub type RequesterJobCount<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// The jobs each operator was assigned, by sequence number in assignment order.
+	#[pallet::storage]
+	pub type OperatorJobs<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, u32, JobId, OptionQuery>;
+
+	/// Number of jobs each operator was assigned.
+	#[pallet::storage]
+	pub type OperatorJobCount<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// The jobs of each agent tag, by sequence number in submission order.
+	#[pallet::storage]
+	pub type AgentJobs<T: Config> =
+		StorageDoubleMap<_, Identity, AgentTag, Twox64Concat, u32, JobId, OptionQuery>;
+
+	/// Number of jobs of each agent tag.
+	#[pallet::storage]
+	pub type AgentJobCount<T: Config> = StorageMap<_, Identity, AgentTag, u32, ValueQuery>;
+
+	/// The open (not final) jobs of each operator.
+	#[pallet::storage]
+	pub type OperatorOpenJobs<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, JobId, (), OptionQuery>;
+
+	/// Number of open jobs; at most `MaxDeadlinesPerBlock × DeadlineSearchRange`.
+	#[pallet::storage]
+	pub type OpenJobs<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// The pending deadline of every open job, by the block it is processed at.
+	#[pallet::storage]
+	pub type DeadlineQueue<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<JobId, T::MaxDeadlinesPerBlock>,
+		ValueQuery,
+	>;
+
+	/// The first bucket of [`DeadlineQueue`] that may still hold unprocessed deadlines.
+	#[pallet::storage]
+	pub type DeadlineCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `owner` registered `model`, holding `deposit`.
+		ModelRegistered { model: ModelId, owner: T::AccountId, deposit: BalanceOf<T> },
+		/// The fees of `model` for new jobs are now `fees`.
+		ModelFeesSet { model: ModelId, fees: ModelFees<BalanceOf<T>> },
+		/// `model` takes no new jobs.
+		ModelDeprecated { model: ModelId },
+		/// `requester` submitted `job` for `model`, paying at most `quote.total`; `operators`
+		/// must commit before `commit_deadline`.
+		JobSubmitted {
+			job: JobId,
+			requester: T::AccountId,
+			model: ModelId,
+			agent: Option<AgentTag>,
+			operators: Vec<T::AccountId>,
+			quote: verinfer_primitives::Quote<BalanceOf<T>>,
+			commit_deadline: BlockNumberFor<T>,
+		},
+		/// The reveal phase of `job` opened; reveals are accepted before `reveal_deadline`.
+		RevealOpened { job: JobId, reveal_deadline: BlockNumberFor<T> },
+		/// `job` reached its final `phase`.
+		JobConcluded { job: JobId, phase: JobPhase },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// A model with this content hash is already registered.
+		ModelExists,
+		/// No model with this content hash is registered.
+		UnknownModel,
+		/// The model is deprecated and takes no new jobs.
+		ModelDeprecated,
+		/// Only the model's owner may do this.
+		NotModelOwner,
+		/// The model name is longer than `MaxNameLen`.
+		NameTooLong,
+		/// The model uri is longer than `MaxUriLen`.
+		UriTooLong,
+		/// A tensor spec is malformed (too many dimensions, precision too high) or empty.
+		InvalidSpec,
+		/// A tensor spec has more elements than `MaxInputLen` / `MaxOutputLen`.
+		SpecTooLarge,
+		/// The policy is not `1 ≤ q ≤ k ≤ MaxReplicas` with `2q > k`.
+		InvalidPolicy,
+		/// The policy asks for fewer replicas or a lower quorum than the model's default.
+		PolicyBelowModel,
+		/// The input has more elements than `MaxInputLen`.
+		InputTooLarge,
+		/// The input's shape is not the model's input shape.
+		WrongInputShape,
+		/// The input's precision is not the model's input precision.
+		WrongInputPrecision,
+		/// The input's number of elements does not match its shape.
+		WrongInputSize,
+		/// The quote is above the requester's `max_fee`.
+		FeeAboveMax,
+		/// Fewer than `k` operators are eligible (online, serving, bonded, not excluded).
+		NotEnoughOperators,
+		/// The chain has as many open jobs as its deadline queue can hold.
+		TooManyOpenJobs,
+		/// No deadline bucket within `DeadlineSearchRange` has room.
+		DeadlineQueueFull,
+		/// The free balance cannot cover the model deposit.
+		InsufficientBalance,
+		/// No job with this id.
+		UnknownJob,
+		/// The job is not in the phase this needs.
+		WrongPhase,
+		/// The job has no such slot.
+		UnknownSlot,
+		/// The slot already committed.
+		AlreadyCommitted,
+		/// The slot did not commit.
+		NotCommitted,
+		/// The slot already revealed.
+		AlreadyRevealed,
+		/// The conclusion is not a final phase or has the wrong number of outcomes.
+		InvalidConclusion,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			Self::process_deadlines(now)
+		}
+
+		fn integrity_test() {
+			assert!(T::MaxReplicas::get() >= 1, "MaxReplicas must be at least 1");
+			assert!(T::MaxReplicas::get() <= 16, "the verdict's group search assumes k ≤ 16");
+			assert!(T::MaxInputLen::get() >= 1, "MaxInputLen must be at least 1");
+			assert!(T::MaxOutputLen::get() >= 1, "MaxOutputLen must be at least 1");
+			assert!(!T::CommitWindow::get().is_zero(), "CommitWindow must not be zero");
+			assert!(!T::RevealWindow::get().is_zero(), "RevealWindow must not be zero");
+			assert!(T::MaxDeadlinesPerBlock::get() >= 1, "MaxDeadlinesPerBlock must not be zero");
+			assert!(T::DeadlineSearchRange::get() >= 1, "DeadlineSearchRange must not be zero");
+			assert!(T::MaxDeadlinesProcessed::get() >= 1, "MaxDeadlinesProcessed must not be zero");
+			assert!(T::MaxCandidates::get() >= T::MaxReplicas::get(), "too few candidates");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Register the model whose ONNX file hashes to `content_hash`, holding the model
+		/// deposit from the caller, who becomes its owner.
+		///
+		/// `input` and `output` are the exact tensor specs of the model; `tolerance` is the
+		/// largest element-wise difference of agreeing outputs; `operator_fee` is paid to each
+		/// agreeing operator and `royalty` to the owner per verified job; `k` and `q` are the
+		/// default policy.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register_model(
+			(name.len() as u32).saturating_add(uri.len() as u32)
+				.min(T::MaxNameLen::get().saturating_add(T::MaxUriLen::get()))
+		))]
+		pub fn register_model(
+			origin: OriginFor<T>,
+			content_hash: ModelId,
+			name: Vec<u8>,
+			uri: Vec<u8>,
+			input: TensorSpec,
+			output: TensorSpec,
+			tolerance: u64,
+			#[pallet::compact] operator_fee: BalanceOf<T>,
+			#[pallet::compact] royalty: BalanceOf<T>,
+			k: u32,
+			q: u32,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_register_model(
+				owner,
+				content_hash,
+				name,
+				uri,
+				input,
+				output,
+				tolerance,
+				ModelFees { operator_fee, royalty },
+				JobPolicy { k, q },
+			)
+		}
+
+		/// Set the operator fee and royalty of the caller's `model` for jobs submitted from now.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::set_model_fees())]
+		pub fn set_model_fees(
+			origin: OriginFor<T>,
+			model: ModelId,
+			#[pallet::compact] operator_fee: BalanceOf<T>,
+			#[pallet::compact] royalty: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let fees = ModelFees { operator_fee, royalty };
+			Models::<T>::try_mutate(model, |maybe| -> DispatchResult {
+				let info = maybe.as_mut().ok_or(Error::<T>::UnknownModel)?;
+				ensure!(info.owner == who, Error::<T>::NotModelOwner);
+				info.fees = fees;
+				Ok(())
+			})?;
+			Self::deposit_event(Event::ModelFeesSet { model, fees });
+			Ok(())
+		}
+
+		/// Deprecate the caller's `model`: it takes no new jobs; open jobs run to their end.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::deprecate_model())]
+		pub fn deprecate_model(origin: OriginFor<T>, model: ModelId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Models::<T>::try_mutate(model, |maybe| -> DispatchResult {
+				let info = maybe.as_mut().ok_or(Error::<T>::UnknownModel)?;
+				ensure!(info.owner == who, Error::<T>::NotModelOwner);
+				ensure!(info.status == ModelStatus::Active, Error::<T>::ModelDeprecated);
+				info.status = ModelStatus::Deprecated;
+				Ok(())
+			})?;
+			Self::deposit_event(Event::ModelDeprecated { model });
+			Ok(())
+		}
+
+		/// Submit a job: run `model` on `input`, paying at most `max_fee`.
+		///
+		/// `policy` overrides the model's default `k` and `q` (only upwards); `agent` tags the job
+		/// for [`AgentJobs`]. The quote is held in escrow and `k` operators are drawn in this
+		/// call; on any error nothing is held or changed.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::submit_job(
+			(input.data.len() as u32).min(T::MaxInputLen::get()),
+			T::MaxCandidates::get(),
+			policy.map_or(T::MaxReplicas::get(), |p| p.k.min(T::MaxReplicas::get())),
+		))]
+		pub fn submit_job(
+			origin: OriginFor<T>,
+			model: ModelId,
+			input: Tensor,
+			#[pallet::compact] max_fee: BalanceOf<T>,
+			policy: Option<JobPolicy>,
+			agent: Option<AgentTag>,
+		) -> DispatchResultWithPostInfo {
+			let requester = ensure_signed(origin)?;
+			let len = input.data.len() as u32;
+			let (_, candidates, k) =
+				Self::do_submit(requester, model, input, max_fee, policy, agent)?;
+			Ok(PostDispatchInfo {
+				actual_weight: Some(T::WeightInfo::submit_job(len, candidates, k)),
+				pays_fee: Pays::Yes,
+			})
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Register a model; see [`Pallet::register_model`].
+		#[allow(clippy::too_many_arguments)]
+		pub fn do_register_model(
+			owner: T::AccountId,
+			model: ModelId,
+			name: Vec<u8>,
+			uri: Vec<u8>,
+			input: TensorSpec,
+			output: TensorSpec,
+			tolerance: u64,
+			fees: ModelFees<BalanceOf<T>>,
+			policy: JobPolicy,
+		) -> DispatchResult {
+			ensure!(!Models::<T>::contains_key(model), Error::<T>::ModelExists);
+			let bytes = (name.len() as u32).saturating_add(uri.len() as u32);
+			let name: BoundedVec<u8, T::MaxNameLen> =
+				name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
+			let uri: BoundedVec<u8, T::MaxUriLen> =
+				uri.try_into().map_err(|_| Error::<T>::UriTooLong)?;
+			Self::check_spec(&input, T::MaxInputLen::get())?;
+			Self::check_spec(&output, T::MaxOutputLen::get())?;
+			ensure!(policy.is_valid(T::MaxReplicas::get()), Error::<T>::InvalidPolicy);
+			let deposit = T::ModelDepositBase::get()
+				.saturating_add(T::ModelDepositPerByte::get().saturating_mul(bytes.into()));
+			asset::hold_deposit::<T>(&owner, deposit)?;
+			Models::<T>::insert(
+				model,
+				ModelInfo {
+					owner: owner.clone(),
+					name,
+					uri,
+					input,
+					output,
+					tolerance,
+					fees,
+					policy,
+					deposit,
+					status: ModelStatus::Active,
+					registered_at: frame_system::Pallet::<T>::block_number(),
+				},
+			);
+			Self::deposit_event(Event::ModelRegistered { model, owner, deposit });
+			Ok(())
+		}
+
+		fn check_spec(spec: &TensorSpec, max: u32) -> DispatchResult {
+			spec.validate().map_err(|_| Error::<T>::InvalidSpec)?;
+			let count = spec.element_count().unwrap_or(u64::MAX);
+			ensure!(count > 0, Error::<T>::InvalidSpec);
+			ensure!(count <= max as u64, Error::<T>::SpecTooLarge);
+			Ok(())
+		}
+
+		/// Submit a job; see [`Pallet::submit_job`]. Returns the job id, the number of
+		/// candidates considered and `k`. Not transactional by itself: call it from a
+		/// transactional context.
+		pub fn do_submit(
+			requester: T::AccountId,
+			model_id: ModelId,
+			input: Tensor,
+			max_fee: BalanceOf<T>,
+			policy: Option<JobPolicy>,
+			agent: Option<AgentTag>,
+		) -> Result<(JobId, u32, u32), DispatchError> {
+			let model = Models::<T>::get(model_id).ok_or(Error::<T>::UnknownModel)?;
+			ensure!(model.status == ModelStatus::Active, Error::<T>::ModelDeprecated);
+			let policy = match policy {
+				Some(p) => {
+					ensure!(p.is_valid(T::MaxReplicas::get()), Error::<T>::InvalidPolicy);
+					ensure!(
+						p.k >= model.policy.k && p.q >= model.policy.q,
+						Error::<T>::PolicyBelowModel
+					);
+					p
+				}
+				None => model.policy,
+			};
+
+			ensure!(
+				input.data.len() as u64 <= T::MaxInputLen::get() as u64,
+				Error::<T>::InputTooLarge
+			);
+			ensure!(input.shape[..] == model.input.shape[..], Error::<T>::WrongInputShape);
+			ensure!(input.precision == model.input.precision, Error::<T>::WrongInputPrecision);
+			ensure!(input.validate().is_ok(), Error::<T>::WrongInputSize);
+			let input = InputOf::<T>::try_from(input).map_err(|_| Error::<T>::InputTooLarge)?;
+
+			let input_bytes = input.encoded_size() as u32;
+			let quote = T::Fees::quote(&model.fees, input_bytes, policy.k)?;
+			ensure!(quote.total <= max_fee, Error::<T>::FeeAboveMax);
+			ensure!(OpenJobs::<T>::get() < Self::max_open_jobs(), Error::<T>::TooManyOpenJobs);
+
+			let id = NextJobId::<T>::get();
+			let (operators, candidates) = Self::draw(&model_id, id, policy.k)?;
+			T::Fees::hold_escrow(id, &requester, &quote)?;
+			for operator in operators.iter() {
+				T::Operators::note_job_opened(operator)?;
+			}
+
+			let now = frame_system::Pallet::<T>::block_number();
+			let commit_deadline = now.saturating_add(T::CommitWindow::get());
+			let bucket = Self::schedule(id, commit_deadline)?;
+
+			let assignments: BoundedVec<_, T::MaxReplicas> = operators
+				.iter()
+				.cloned()
+				.map(Assignment::new)
+				.collect::<Vec<_>>()
+				.try_into()
+				.map_err(|_| Error::<T>::InvalidPolicy)?;
+			let job = JobInfo {
+				requester: requester.clone(),
+				model: model_id,
+				input_hash: H256(input.canonical_hash()),
+				agent,
+				policy,
+				tolerance: model.tolerance,
+				unverified: policy.is_unverified(),
+				max_fee,
+				quote,
+				assignments,
+				phase: JobPhase::Assigned,
+				submitted_at: now,
+				commit_deadline,
+				reveal_opened_at: None,
+				reveal_deadline: None,
+				concluded_at: None,
+				queued_at: Some(bucket),
+				agreeing: 0,
+				result_hash: None,
+				payout: None,
+			};
+			Jobs::<T>::insert(id, job);
+			Inputs::<T>::insert(id, input);
+			NextJobId::<T>::put(id.saturating_add(1));
+			OpenJobs::<T>::mutate(|n| n.saturating_inc());
+
+			let seq = RequesterJobCount::<T>::mutate(&requester, |n| {
+				let seq = *n;
+				n.saturating_inc();
+				seq
+			});
+			RequesterJobs::<T>::insert(&requester, seq, id);
+			for operator in operators.iter() {
+				let seq = OperatorJobCount::<T>::mutate(operator, |n| {
+					let seq = *n;
+					n.saturating_inc();
+					seq
+				});
+				OperatorJobs::<T>::insert(operator, seq, id);
+				OperatorOpenJobs::<T>::insert(operator, id, ());
+			}
+			if let Some(tag) = agent {
+				let seq = AgentJobCount::<T>::mutate(tag, |n| {
+					let seq = *n;
+					n.saturating_inc();
+					seq
+				});
+				AgentJobs::<T>::insert(tag, seq, id);
+			}
+
+			Self::deposit_event(Event::JobSubmitted {
+				job: id,
+				requester,
+				model: model_id,
+				agent,
+				operators,
+				quote,
+				commit_deadline,
+			});
+			Ok((id, candidates, policy.k))
+		}
+
+		/// Draw `k` operators for job `job` of `model`; returns them in draw order with the
+		/// number of candidates considered.
+		pub(crate) fn draw(
+			model: &ModelId,
+			job: JobId,
+			k: u32,
+		) -> Result<(Vec<T::AccountId>, u32), DispatchError> {
+			let mut candidates = T::Operators::eligible_operators(model);
+			candidates.truncate(T::MaxCandidates::get() as usize);
+			let considered = candidates.len() as u32;
+			candidates.retain(|(who, _)| !T::Reputation::is_excluded(who));
+			let weights: Vec<u128> = candidates
+				.iter()
+				.map(|(who, bond)| {
+					let bond: u128 = (*bond).unique_saturated_into();
+					bond.saturating_mul(T::Reputation::score(who).deconstruct() as u128)
+				})
+				.collect();
+			let drawn = assignment::sample(&weights, k as usize, &Self::assignment_seed(job))
+				.ok_or(Error::<T>::NotEnoughOperators)?;
+			Ok((drawn.into_iter().map(|i| candidates[i].0.clone()).collect(), considered))
+		}
+
+		/// The seed of the draw of job `job`: `Config::Randomness` for this job, or the parent
+		/// hash when there is none, hashed with the job id.
+		pub(crate) fn assignment_seed(job: JobId) -> [u8; 32] {
+			let (random, _) = T::Randomness::random(&(ASSIGNMENT_CONTEXT, job).encode());
+			let random = random.unwrap_or_else(frame_system::Pallet::<T>::parent_hash);
+			assignment::seed(random.as_ref(), job)
+		}
+
+		/// Most open jobs at once: what the deadline queue can always place.
+		pub fn max_open_jobs() -> u32 {
+			T::MaxDeadlinesPerBlock::get().saturating_mul(T::DeadlineSearchRange::get())
+		}
+
+		/// Up to `page_size` ids of the jobs of `requester`, newest first, skipping `page` pages.
+		pub fn jobs_of_requester(who: &T::AccountId, page: u32, page_size: u32) -> Vec<JobId> {
+			Self::page(RequesterJobCount::<T>::get(who), page, page_size, |seq| {
+				RequesterJobs::<T>::get(who, seq)
+			})
+		}
+
+		/// Up to `page_size` ids of the jobs `operator` was assigned, newest first, skipping
+		/// `page` pages.
+		pub fn jobs_of_operator(who: &T::AccountId, page: u32, page_size: u32) -> Vec<JobId> {
+			Self::page(OperatorJobCount::<T>::get(who), page, page_size, |seq| {
+				OperatorJobs::<T>::get(who, seq)
+			})
+		}
+
+		/// Up to `page_size` ids of the jobs tagged `agent`, newest first, skipping `page` pages.
+		pub fn jobs_of_agent(agent: &AgentTag, page: u32, page_size: u32) -> Vec<JobId> {
+			Self::page(AgentJobCount::<T>::get(agent), page, page_size, |seq| {
+				AgentJobs::<T>::get(agent, seq)
+			})
+		}
+
+		fn page(
+			count: u32,
+			page: u32,
+			page_size: u32,
+			get: impl Fn(u32) -> Option<JobId>,
+		) -> Vec<JobId> {
+			let skip = page.saturating_mul(page_size);
+			let end = count.saturating_sub(skip);
+			let start = end.saturating_sub(page_size);
+			(start..end).rev().filter_map(get).collect()
+		}
+
+		/// The open jobs of `operator`.
+		pub fn open_jobs_of(operator: &T::AccountId) -> Vec<JobId> {
+			OperatorOpenJobs::<T>::iter_key_prefix(operator).collect()
+		}
+
+		/// Check the pallet's invariants:
+		///
+		/// - the number of open jobs equals [`OpenJobs`], is within [`Pallet::max_open_jobs`],
+		///   and equals the number of entries of [`DeadlineQueue`];
+		/// - every open job is in exactly the bucket it records, and only open jobs are queued;
+		/// - every open job has an escrow equal to its quote, every final job none;
+		/// - every job has an input, `k` distinct operators, a valid policy; verified jobs have a
+		///   result, others none; every reveal is stored;
+		/// - [`OperatorOpenJobs`] lists exactly the operators of open jobs;
+		/// - every job is in its requester's index, the indexes count every job once;
+		/// - every owner's held deposit equals the sum of its models' deposits.
+		#[cfg(any(feature = "try-runtime", feature = "std"))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
+
+			let mut open = 0u32;
+			let mut jobs = 0u64;
+			let mut open_pairs = BTreeSet::new();
+			for (id, job) in Jobs::<T>::iter() {
+				jobs += 1;
+				ensure!(id < NextJobId::<T>::get(), "job id beyond the counter");
+				ensure!(Inputs::<T>::contains_key(id), "job without input");
+				ensure!(job.policy.is_valid(T::MaxReplicas::get()), "invalid policy stored");
+				ensure!(job.assignments.len() as u32 == job.policy.k, "assignments differ from k");
+				let distinct: BTreeSet<_> = job.assignments.iter().map(|a| &a.operator).collect();
+				ensure!(distinct.len() == job.assignments.len(), "operator assigned twice");
+				for (slot, a) in job.assignments.iter().enumerate() {
+					ensure!(
+						a.revealed_at.is_some() == Reveals::<T>::contains_key(id, slot as u32),
+						"reveal record and stored output differ"
+					);
+					ensure!(
+						a.revealed_at.is_none() || a.commitment.is_some(),
+						"reveal without commit"
+					);
+				}
+				ensure!(
+					(job.phase == JobPhase::Verified) == Results::<T>::contains_key(id),
+					"result stored exactly for verified jobs"
+				);
+				if job.phase.is_final() {
+					ensure!(job.queued_at.is_none(), "final job still queued");
+					ensure!(job.concluded_at.is_some(), "final job without conclusion block");
+					ensure!(T::Fees::escrow_of(id).is_none(), "final job still has an escrow");
+				} else {
+					open += 1;
+					let bucket = job.queued_at.ok_or("open job without a queued deadline")?;
+					ensure!(
+						DeadlineQueue::<T>::get(bucket).contains(&id),
+						"open job missing from its bucket"
+					);
+					ensure!(
+						bucket >= job.pending_deadline().ok_or("open job without deadline")?,
+						"deadline queued before it is due"
+					);
+					ensure!(
+						T::Fees::escrow_of(id).map_or(true, |q| q == job.quote),
+						"escrow differs from the job's quote"
+					);
+					if job.phase == JobPhase::Revealing {
+						ensure!(job.reveal_deadline.is_some(), "revealing job without deadline");
+						ensure!(
+							job.commitments() >= job.policy.q,
+							"revealing with too few commits"
+						);
+					}
+					for a in job.assignments.iter() {
+						open_pairs.insert((a.operator.clone(), id));
+					}
+				}
+			}
+			ensure!(jobs == NextJobId::<T>::get(), "job ids not contiguous");
+			ensure!(open == OpenJobs::<T>::get(), "OpenJobs differs from the open jobs");
+			ensure!(open <= Self::max_open_jobs(), "more open jobs than the queue can hold");
+			let mut queued = 0u32;
+			for (_, bucket) in DeadlineQueue::<T>::iter() {
+				for id in bucket.iter() {
+					queued += 1;
+					let job = Jobs::<T>::get(id).ok_or("unknown job queued")?;
+					ensure!(!job.phase.is_final(), "final job queued");
+				}
+			}
+			ensure!(queued == open, "queue entries differ from open jobs");
+			let indexed: BTreeSet<_> =
+				OperatorOpenJobs::<T>::iter().map(|(who, id, ())| (who, id)).collect();
+			ensure!(indexed == open_pairs, "OperatorOpenJobs differs from the open assignments");
+
+			let mut requester_entries = 0u64;
+			for (who, count) in RequesterJobCount::<T>::iter() {
+				requester_entries += count as u64;
+				for seq in 0..count {
+					let id = RequesterJobs::<T>::get(&who, seq).ok_or("hole in requester index")?;
+					ensure!(
+						Jobs::<T>::get(id).map(|j| j.requester) == Some(who.clone()),
+						"requester index points to another's job"
+					);
+				}
+			}
+			ensure!(requester_entries == jobs, "requester index does not count every job once");
+
+			let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+			for (_, model) in Models::<T>::iter() {
+				deposits.entry(model.owner.clone()).or_default().saturating_accrue(model.deposit);
+			}
+			for (owner, total) in deposits {
+				ensure!(asset::deposited::<T>(&owner) == total, "held deposit differs from models");
+			}
+			Ok(())
+		}
+	}
+
+	impl<T: Config> frame_support::traits::Contains<ModelId> for Pallet<T> {
+		/// Registered, active models.
+		fn contains(model: &ModelId) -> bool {
+			Models::<T>::get(model).is_some_and(|m| m.status == ModelStatus::Active)
+		}
+	}
+}

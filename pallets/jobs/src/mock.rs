@@ -1,0 +1,323 @@
+//! Mock runtime: System, Balances, the real Fees pallet and Jobs, with in-memory operators and
+//! reputation and a simple deadline handler standing in for the settlement pallet.
+
+use crate::{self as pallet_jobs, Event as JobsEvent, *};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU128, ConstU32, ConstU64, Hooks, Randomness},
+	PalletId,
+};
+use frame_system::EnsureRoot;
+use pallet_fees::FeesInterface;
+use pallet_operators::testing::TestOperators;
+use pallet_reputation::testing::TestReputation;
+use sp_core::H256;
+use sp_runtime::{BuildStorage, Perbill};
+use std::cell::{Cell, RefCell};
+use verinfer_primitives::{
+	tensor::{BoundedShape, Tensor, TensorSpec},
+	Payout,
+};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+pub type Balance = u128;
+
+pub const ED: Balance = 1;
+pub const INITIAL: Balance = 1_000_000;
+pub const BYTE_FEE: Balance = 1;
+pub const DEPOSIT_BASE: Balance = 100;
+pub const TREASURY: AccountId = 999;
+/// Model owner.
+pub const OWNER: AccountId = 1;
+/// Requesters.
+pub const ALICE: AccountId = 2;
+pub const BOB: AccountId = 3;
+/// An account with nothing.
+pub const POOR: AccountId = 4;
+pub const COMMIT_WINDOW: u64 = 5;
+pub const REVEAL_WINDOW: u64 = 4;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Fees: pallet_fees,
+		Jobs: pallet_jobs,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type ExistentialDeposit = ConstU128<ED>;
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+parameter_types! {
+	pub const FeesPalletId: PalletId = PalletId(*b"vinf/fee");
+}
+
+impl pallet_fees::Config for Test {
+	type Balance = Balance;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ParameterOrigin = EnsureRoot<AccountId>;
+	type PalletId = FeesPalletId;
+	type MaxReplicas = ConstU32<5>;
+	type WeightInfo = ();
+}
+
+parameter_types! {
+	/// The block randomness; `None` like a block without VRF output.
+	pub static Random: Option<H256> = Some(H256::repeat_byte(0x42));
+	pub static MaxDeadlinesPerBlock: u32 = 4;
+	pub static DeadlineSearchRange: u32 = 3;
+	pub static MaxDeadlinesProcessed: u32 = 8;
+}
+
+/// Randomness from [`Random`], mixed with the subject like BABE's.
+pub struct TestRandomness;
+impl Randomness<Option<H256>, u64> for TestRandomness {
+	fn random(subject: &[u8]) -> (Option<H256>, u64) {
+		let random = Random::get().map(|r| {
+			let mut bytes = subject.to_vec();
+			bytes.extend_from_slice(r.as_bytes());
+			H256(sp_crypto_hashing::blake2_256(&bytes))
+		});
+		(random, System::block_number().saturating_sub(1))
+	}
+}
+
+thread_local! {
+	/// Whether [`TestDeadlines`] acts (or does nothing, to exercise the safety net).
+	pub static HANDLER_ACTIVE: Cell<bool> = const { Cell::new(true) };
+	/// Every deadline [`TestDeadlines`] saw: job and `true` for a commit deadline.
+	pub static DEADLINES_SEEN: RefCell<Vec<(JobId, bool)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A stand-in for the settlement pallet: at the commit deadline it opens the reveal phase with
+/// at least `q` commitments and expires the job otherwise; at the reveal deadline it fails the
+/// job. Both refund the requester.
+pub struct TestDeadlines;
+
+impl TestDeadlines {
+	fn refund_and_conclude(id: JobId, phase: JobPhase, outcome: AssignmentOutcome) {
+		let job = Jobs::job(id).unwrap();
+		let refunded = <Fees as FeesInterface<_, _>>::refund(id).unwrap();
+		let outcomes =
+			job.assignments.iter().map(|_| SlotOutcome { outcome, paid: 0, slashed: 0 }).collect();
+		Jobs::conclude(
+			id,
+			Conclusion {
+				phase,
+				result: None,
+				agreeing: 0,
+				outcomes,
+				payout: Payout { refunded, ..Default::default() },
+			},
+		)
+		.unwrap();
+	}
+}
+
+impl DeadlineHandler for TestDeadlines {
+	fn on_commit_deadline(id: JobId) {
+		DEADLINES_SEEN.with(|s| s.borrow_mut().push((id, true)));
+		if !HANDLER_ACTIVE.with(|a| a.get()) {
+			return;
+		}
+		let job = Jobs::job(id).unwrap();
+		if job.commitments() >= job.policy.q {
+			Jobs::open_reveal(id).unwrap();
+		} else {
+			Self::refund_and_conclude(id, JobPhase::Expired, AssignmentOutcome::MissedCommit);
+		}
+	}
+
+	fn on_reveal_deadline(id: JobId) {
+		DEADLINES_SEEN.with(|s| s.borrow_mut().push((id, false)));
+		if HANDLER_ACTIVE.with(|a| a.get()) {
+			Self::refund_and_conclude(id, JobPhase::Failed, AssignmentOutcome::Unconfirmed);
+		}
+	}
+}
+
+impl pallet_jobs::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Operators = TestOperators;
+	type Fees = Fees;
+	type Reputation = TestReputation;
+	type Randomness = TestRandomness;
+	type Deadlines = TestDeadlines;
+	type ModelDepositBase = ConstU128<DEPOSIT_BASE>;
+	type ModelDepositPerByte = ConstU128<1>;
+	type MaxNameLen = ConstU32<16>;
+	type MaxUriLen = ConstU32<32>;
+	type MaxInputLen = ConstU32<16>;
+	type MaxOutputLen = ConstU32<8>;
+	type MaxReplicas = ConstU32<5>;
+	type MaxCandidates = ConstU32<12>;
+	type CommitWindow = ConstU64<COMMIT_WINDOW>;
+	type RevealWindow = ConstU64<REVEAL_WINDOW>;
+	type MaxDeadlinesPerBlock = MaxDeadlinesPerBlock;
+	type DeadlineSearchRange = DeadlineSearchRange;
+	type MaxDeadlinesProcessed = MaxDeadlinesProcessed;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchHelper;
+}
+
+/// Benchmarks register operators with [`TestOperators`].
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl BenchmarkHelper<AccountId, Balance> for BenchHelper {
+	fn setup_operator(who: &AccountId, model: &ModelId) {
+		TestOperators::add(*who, 1_000, &[*model]);
+	}
+	fn plenty() -> Balance {
+		INITIAL * 1_000
+	}
+}
+
+/// Model number `n`.
+pub fn model(n: u8) -> ModelId {
+	H256::repeat_byte(n)
+}
+
+pub fn spec(shape: &[u32], precision: u8) -> TensorSpec {
+	TensorSpec { shape: BoundedShape::truncate_from(shape.to_vec()), precision }
+}
+
+/// The input spec of the test models: 1×4 at precision 2.
+pub fn input_spec() -> TensorSpec {
+	spec(&[1, 4], 2)
+}
+
+/// The output spec of the test models: 1×3 at precision 4.
+pub fn output_spec() -> TensorSpec {
+	spec(&[1, 3], 4)
+}
+
+/// A well-formed input for the test models.
+pub fn input() -> Tensor {
+	Tensor::new(vec![1, 4], vec![630, 340, 560, 240], 2)
+}
+
+pub const OPERATOR_FEE: Balance = 50;
+pub const ROYALTY: Balance = 20;
+
+/// Register model `n` owned by [`OWNER`] with policy `(k, q)`.
+pub fn register(n: u8, k: u32, q: u32) {
+	Jobs::register_model(
+		RuntimeOrigin::signed(OWNER),
+		model(n),
+		b"iris".to_vec(),
+		b"ipfs://iris".to_vec(),
+		input_spec(),
+		output_spec(),
+		1,
+		OPERATOR_FEE,
+		ROYALTY,
+		k,
+		q,
+	)
+	.unwrap();
+}
+
+/// Operators `101..=100 + n`, bond 1000 each, serving `models`.
+pub fn add_operators(n: u64, models: &[ModelId]) {
+	for who in 101..=100 + n {
+		TestOperators::add(who, 1_000, models);
+	}
+}
+
+/// Submit a job for model `n` as `who` with the model's default policy.
+pub fn submit(who: AccountId, n: u8) -> JobId {
+	let id = NextJobId::<Test>::get();
+	Jobs::submit_job(RuntimeOrigin::signed(who), model(n), input(), u128::MAX, None, None).unwrap();
+	id
+}
+
+pub fn free(who: AccountId) -> Balance {
+	pallet_balances::Pallet::<Test>::free_balance(who)
+}
+
+pub fn escrowed(who: AccountId) -> Balance {
+	Fees::escrowed(&who)
+}
+
+/// Run `on_finalize` of the current block and `on_initialize` of the following ones up to `n`.
+pub fn run_to_block(n: u64) {
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		Jobs::on_finalize(System::block_number());
+		System::set_block_number(next);
+		Jobs::on_initialize(next);
+		Jobs::do_try_state().expect("invariants hold after every block");
+	}
+}
+
+/// The jobs pallet's events so far, oldest first.
+pub fn events() -> Vec<JobsEvent<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| if let RuntimeEvent::Jobs(e) = r.event { Some(e) } else { None })
+		.collect()
+}
+
+pub struct ExtBuilder {
+	balances: Vec<(AccountId, Balance)>,
+}
+
+impl Default for ExtBuilder {
+	fn default() -> Self {
+		Self { balances: vec![(OWNER, INITIAL), (ALICE, INITIAL), (BOB, INITIAL)] }
+	}
+}
+
+impl ExtBuilder {
+	pub fn build(self) -> sp_io::TestExternalities {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		pallet_balances::GenesisConfig::<Test> { balances: self.balances, ..Default::default() }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+		pallet_fees::GenesisConfig::<Test> {
+			byte_fee: BYTE_FEE,
+			protocol_fee_rate: Perbill::from_percent(10),
+			treasury: Some(TREASURY),
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| {
+			TestOperators::reset();
+			TestReputation::reset();
+			HANDLER_ACTIVE.with(|a| a.set(true));
+			DEADLINES_SEEN.with(|s| s.borrow_mut().clear());
+			Random::set(Some(H256::repeat_byte(0x42)));
+			MaxDeadlinesPerBlock::set(4);
+			DeadlineSearchRange::set(3);
+			MaxDeadlinesProcessed::set(8);
+			System::set_block_number(1);
+		});
+		ext
+	}
+
+	/// Run `test`, then check the pallet's invariants.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			test();
+			Jobs::do_try_state().expect("jobs invariants hold after the test");
+		})
+	}
+}

@@ -1,0 +1,127 @@
+//! Benchmarks of the settlement pallet's calls, in their worst cases: every commitment opens its
+//! job's reveal phase, every reveal reaches its job's verdict with the most slashes.
+
+use super::*;
+use alloc::{vec, vec::Vec};
+use frame_benchmarking::v2::*;
+use frame_support::{traits::Get, BoundedVec};
+use frame_system::RawOrigin;
+use pallet_jobs::JobPhase;
+use sp_core::H256;
+use verinfer_primitives::{
+	commitment::{commitment, Salt},
+	tensor::Tensor,
+	JobId,
+};
+
+type JobsOf<T> = <T as Config>::Jobs;
+type MaxReplicasOf<T> = <JobsOf<T> as JobsInterface<
+	<T as frame_system::Config>::AccountId,
+	<T as Config>::Balance,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+>>::MaxReplicas;
+type MaxOutputLenOf<T> = <JobsOf<T> as JobsInterface<
+	<T as frame_system::Config>::AccountId,
+	<T as Config>::Balance,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+>>::MaxOutputLen;
+
+const SALT: Salt = [7; 32];
+
+/// `n` jobs of `MaxReplicas` operators with the largest outputs; returns them and an operator
+/// assigned to all of them.
+fn jobs<T: Config>(n: u32) -> (Vec<JobId>, T::AccountId) {
+	let k = MaxReplicasOf::<T>::get();
+	let mut ids = Vec::new();
+	let mut caller = None;
+	for _ in 0..n {
+		let (id, operators) = T::Jobs::benchmark_job(k, k / 2 + 1, MaxOutputLenOf::<T>::get());
+		caller.get_or_insert_with(|| operators[0].clone());
+		ids.push(id);
+	}
+	(ids, caller.expect("at least one job"))
+}
+
+/// An output of job `id`'s model with every element `v`.
+fn output<T: Config>(id: JobId, v: i64) -> Tensor {
+	let job = T::Jobs::job(id).expect("exists");
+	let spec = T::Jobs::output_spec(&job.model).expect("exists");
+	let len = spec.element_count().unwrap_or(0) as usize;
+	Tensor::new(spec.shape.into_inner(), vec![v; len], spec.precision)
+}
+
+fn slot_of<T: Config>(id: JobId, who: &T::AccountId) -> u32 {
+	T::Jobs::job(id).and_then(|j| j.slot_of(who)).expect("assigned") as u32
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	/// `n` commitments, each the last of its job.
+	#[benchmark]
+	fn commit(n: Linear<1, { T::MaxBatch::get() }>) {
+		let (ids, caller) = jobs::<T>(n);
+		let k = MaxReplicasOf::<T>::get();
+		let mut batch = Vec::new();
+		for id in ids.iter() {
+			let mine = slot_of::<T>(*id, &caller);
+			for slot in (0..k).filter(|s| *s != mine) {
+				T::Jobs::record_commitment(*id, slot, H256::repeat_byte(slot as u8)).unwrap();
+			}
+			batch.push((*id, commitment(*id, &caller, &output::<T>(*id, 7), &SALT)));
+		}
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), batch);
+
+		for id in ids {
+			assert_eq!(T::Jobs::job(id).unwrap().phase, JobPhase::Revealing);
+		}
+	}
+
+	/// `n` reveals, each the last of its job: all `k` revealed, a bare quorum agreeing with the
+	/// caller and every other operator slashed for a wrong answer.
+	#[benchmark]
+	fn reveal(n: Linear<1, { T::MaxBatch::get() }>) {
+		let (ids, caller) = jobs::<T>(n);
+		let k = MaxReplicasOf::<T>::get();
+		let q = k / 2 + 1;
+		let mut batch = Vec::new();
+		for id in ids.iter() {
+			let mine = slot_of::<T>(*id, &caller);
+			let out = output::<T>(*id, 7);
+			for slot in 0..k {
+				let c = if slot == mine {
+					commitment(*id, &caller, &out, &SALT)
+				} else {
+					H256::repeat_byte(slot as u8)
+				};
+				T::Jobs::record_commitment(*id, slot, c).unwrap();
+			}
+			T::Jobs::open_reveal(*id).unwrap();
+			let others: Vec<u32> = (0..k).filter(|s| *s != mine).collect();
+			for (i, slot) in others.into_iter().enumerate() {
+				// `q - 1` others agree with the caller, the rest do not.
+				let v = if (i as u32) < q - 1 { 7 } else { 1_000 + i as i64 };
+				let wrong = output::<T>(*id, v);
+				let bounded = OutputOf::<T> {
+					shape: BoundedVec::truncate_from(wrong.shape),
+					data: BoundedVec::truncate_from(wrong.data),
+					precision: wrong.precision,
+				};
+				T::Jobs::record_reveal(*id, slot, bounded).unwrap();
+			}
+			batch.push((*id, out, SALT));
+		}
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), batch);
+
+		for id in ids {
+			assert_eq!(T::Jobs::job(id).unwrap().phase, JobPhase::Verified);
+		}
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,296 @@
+//! Mock runtime: System, Balances, and the real Fees, Jobs and Settlement pallets, with the
+//! in-memory operators and reputation of those pallets' `testing` modules.
+
+use crate::{self as pallet_settlement, Event as SettlementEvent};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU128, ConstU32, ConstU64, Hooks, Randomness},
+	PalletId,
+};
+use frame_system::EnsureRoot;
+use pallet_jobs::{JobInfo, JobsInterface};
+use pallet_operators::{testing::TestOperators, OperatorKeyLookup};
+use pallet_reputation::testing::TestReputation;
+use sp_core::H256;
+use sp_runtime::{traits::Convert, BuildStorage, Perbill};
+use verinfer_primitives::{
+	commitment::{commitment, Salt},
+	tensor::{BoundedShape, Tensor, TensorSpec},
+	JobId, ModelId,
+};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+pub type Balance = u128;
+
+pub const ED: Balance = 1;
+pub const INITIAL: Balance = 1_000_000;
+pub const TREASURY: AccountId = 999;
+pub const OWNER: AccountId = 1;
+pub const ALICE: AccountId = 2;
+pub const BOB: AccountId = 3;
+pub const COMMIT_WINDOW: u64 = 5;
+pub const REVEAL_WINDOW: u64 = 4;
+pub const BOND: Balance = 10_000;
+pub const OPERATOR_FEE: Balance = 50;
+pub const ROYALTY: Balance = 20;
+/// Operator `o`'s off-chain worker key account is `o + KEY_OFFSET`.
+pub const KEY_OFFSET: AccountId = 1_000;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Fees: pallet_fees,
+		Jobs: pallet_jobs,
+		Settlement: pallet_settlement,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type ExistentialDeposit = ConstU128<ED>;
+	type AccountStore = System;
+}
+
+parameter_types! {
+	pub const FeesPalletId: PalletId = PalletId(*b"vinf/fee");
+}
+
+impl pallet_fees::Config for Test {
+	type Balance = Balance;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ParameterOrigin = EnsureRoot<AccountId>;
+	type PalletId = FeesPalletId;
+	type MaxReplicas = ConstU32<5>;
+	type WeightInfo = ();
+}
+
+/// Randomness changing with the block number.
+pub struct TestRandomness;
+impl Randomness<Option<H256>, u64> for TestRandomness {
+	fn random(subject: &[u8]) -> (Option<H256>, u64) {
+		let mut bytes = subject.to_vec();
+		bytes.extend_from_slice(&System::block_number().to_le_bytes());
+		(Some(H256(sp_crypto_hashing::blake2_256(&bytes))), System::block_number())
+	}
+}
+
+impl pallet_jobs::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Operators = TestOperators;
+	type Fees = Fees;
+	type Reputation = TestReputation;
+	type Randomness = TestRandomness;
+	type Deadlines = Settlement;
+	type ModelDepositBase = ConstU128<100>;
+	type ModelDepositPerByte = ConstU128<1>;
+	type MaxNameLen = ConstU32<16>;
+	type MaxUriLen = ConstU32<32>;
+	type MaxInputLen = ConstU32<16>;
+	type MaxOutputLen = ConstU32<8>;
+	type MaxReplicas = ConstU32<5>;
+	type MaxCandidates = ConstU32<12>;
+	type CommitWindow = ConstU64<COMMIT_WINDOW>;
+	type RevealWindow = ConstU64<REVEAL_WINDOW>;
+	type MaxDeadlinesPerBlock = ConstU32<8>;
+	type DeadlineSearchRange = ConstU32<4>;
+	type MaxDeadlinesProcessed = ConstU32<8>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchHelper;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_jobs::BenchmarkHelper<AccountId, Balance> for BenchHelper {
+	fn setup_operator(who: &AccountId, model: &ModelId) {
+		TestOperators::add(*who, BOND, &[*model]);
+	}
+	fn plenty() -> Balance {
+		INITIAL * 1_000
+	}
+}
+
+/// Keys: operator `o` (`100 < o < 1000`) is bound to key `o + KEY_OFFSET`.
+pub struct TestKeys;
+impl OperatorKeyLookup<AccountId> for TestKeys {
+	type Key = u64;
+	fn key_of(who: &AccountId) -> Option<u64> {
+		(100..KEY_OFFSET).contains(who).then_some(who + KEY_OFFSET)
+	}
+	fn operator_of(key: &u64) -> Option<AccountId> {
+		(100 + KEY_OFFSET..2 * KEY_OFFSET).contains(key).then_some(key - KEY_OFFSET)
+	}
+}
+
+/// Every account could be a key.
+pub struct AccountIsKey;
+impl Convert<AccountId, Option<u64>> for AccountIsKey {
+	fn convert(a: AccountId) -> Option<u64> {
+		Some(a)
+	}
+}
+
+parameter_types! {
+	pub const WrongResultSlash: Perbill = Perbill::from_percent(10);
+	pub const MissSlash: Perbill = Perbill::from_percent(1);
+}
+
+impl pallet_settlement::Config for Test {
+	type Balance = Balance;
+	type Jobs = Jobs;
+	type Operators = TestOperators;
+	type OperatorKeys = TestKeys;
+	type SignerToKey = AccountIsKey;
+	type Fees = Fees;
+	type Reputation = TestReputation;
+	type WrongResultSlash = WrongResultSlash;
+	type MissSlash = MissSlash;
+	type MaxBatch = ConstU32<3>;
+	type WeightInfo = ();
+}
+
+/// Model number `n`.
+pub fn model(n: u8) -> ModelId {
+	H256::repeat_byte(n)
+}
+
+fn spec(shape: &[u32], precision: u8) -> TensorSpec {
+	TensorSpec { shape: BoundedShape::truncate_from(shape.to_vec()), precision }
+}
+
+/// Register model `n` (input 1×4 at precision 2, output 1×3 at precision 4) with `tolerance`
+/// and policy `(k, q)`.
+pub fn register(n: u8, tolerance: u64, k: u32, q: u32) {
+	Jobs::register_model(
+		RuntimeOrigin::signed(OWNER),
+		model(n),
+		b"iris".to_vec(),
+		b"ipfs://iris".to_vec(),
+		spec(&[1, 4], 2),
+		spec(&[1, 3], 4),
+		tolerance,
+		OPERATOR_FEE,
+		ROYALTY,
+		k,
+		q,
+	)
+	.unwrap();
+}
+
+/// Operators `101..=100 + n`, bond [`BOND`] each, serving `models`.
+pub fn add_operators(n: u64, models: &[ModelId]) {
+	for who in 101..=100 + n {
+		TestOperators::add(who, BOND, models);
+	}
+}
+
+pub fn input() -> Tensor {
+	Tensor::new(vec![1, 4], vec![630, 340, 560, 240], 2)
+}
+
+/// An output of the models' spec with all three elements `v`.
+pub fn output(v: i64) -> Tensor {
+	Tensor::new(vec![1, 3], vec![v, v + 1, v + 2], 4)
+}
+
+/// The salt operator `who` uses.
+pub fn salt(who: AccountId) -> Salt {
+	[who as u8; 32]
+}
+
+/// Submit a job of model `n` as `who`.
+pub fn submit(who: AccountId, n: u8) -> JobId {
+	let id = pallet_jobs::NextJobId::<Test>::get();
+	Jobs::submit_job(RuntimeOrigin::signed(who), model(n), input(), u128::MAX, None, None).unwrap();
+	id
+}
+
+pub fn job(id: JobId) -> JobInfo<AccountId, Balance, u64, ConstU32<5>> {
+	<Jobs as JobsInterface<_, _, _>>::job(id).unwrap()
+}
+
+/// The operators of job `id`, in slot order.
+pub fn operators(id: JobId) -> Vec<AccountId> {
+	job(id).assignments.iter().map(|a| a.operator).collect()
+}
+
+/// Operator `who`'s commitment to `out` for job `id`.
+pub fn commitment_of(id: JobId, who: AccountId, out: &Tensor) -> H256 {
+	commitment(id, &who, out, &salt(who))
+}
+
+/// `who` commits to `out` for job `id` (panics on failure).
+pub fn commit(id: JobId, who: AccountId, out: &Tensor) {
+	Settlement::commit(RuntimeOrigin::signed(who), vec![(id, commitment_of(id, who, out))])
+		.unwrap();
+}
+
+/// `who` reveals `out` for job `id` (panics on failure).
+pub fn reveal(id: JobId, who: AccountId, out: &Tensor) {
+	Settlement::reveal(RuntimeOrigin::signed(who), vec![(id, out.clone(), salt(who))]).unwrap();
+}
+
+pub fn free(who: AccountId) -> Balance {
+	pallet_balances::Pallet::<Test>::free_balance(who)
+}
+
+pub fn run_to_block(n: u64) {
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		Jobs::on_initialize(next);
+		Jobs::do_try_state().expect("jobs invariants hold after every block");
+	}
+}
+
+/// The settlement pallet's events so far.
+pub fn events() -> Vec<SettlementEvent<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| if let RuntimeEvent::Settlement(e) = r.event { Some(e) } else { None })
+		.collect()
+}
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: vec![(OWNER, INITIAL), (ALICE, INITIAL), (BOB, INITIAL)],
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	pallet_fees::GenesisConfig::<Test> {
+		byte_fee: 1,
+		protocol_fee_rate: Perbill::from_percent(10),
+		treasury: Some(TREASURY),
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| {
+		TestOperators::reset();
+		TestReputation::reset();
+		System::set_block_number(1);
+	});
+	ext
+}
+
+/// Run `test` in a fresh externality, then check the jobs pallet's invariants.
+pub fn execute(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		Jobs::do_try_state().expect("jobs invariants hold after the test");
+	})
+}
