@@ -12,7 +12,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 STEPS="${STEPS:-50}"
 REPEAT="${REPEAT:-20}"
 PALLETS=("$@")
-[ "${#PALLETS[@]}" -gt 0 ] || PALLETS=(pallet_operators pallet_fees pallet_reputation)
+[ "${#PALLETS[@]}" -gt 0 ] || PALLETS=(pallet_operators pallet_fees pallet_reputation pallet_jobs pallet_settlement)
 
 ensure_deps
 cd "$VERINFER_ROOT"

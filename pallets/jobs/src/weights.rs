@@ -3,11 +3,10 @@
 
 //! Weights for `pallet_jobs`, measured by `verinfer-node benchmark pallet`.
 //!
-//! PROVISIONAL: estimated by hand in the shape `scripts/bench.sh` writes (with
-//! `scripts/weight-template.hbs`); to be replaced by running `scripts/bench.sh pallet_jobs`.
+//! Generated from the pallet's benchmarks by the benchmark CLI 64.0.0 on 2026-11-22.
 //! Do not edit by hand: run `scripts/bench.sh` again after a pallet's logic changes.
 //! Steps: `50`, repeat: `20`, wasm execution: `Compiled`.
-//! Machine: `provisional`, CPU: `provisional`.
+//! Machine: `vm`, CPU: `AMD EPYC`.
 
 // Command:
 // verinfer-node
@@ -55,211 +54,268 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Jobs::Models` (r:1 w:1)
-	/// Proof: `Jobs::Models` (`max_values`: None, `max_size`: Some(611), added: 3086, mode: `MaxEncodedLen`)
+	/// Proof: `Jobs::Models` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
-	/// Component `n` ranges over `[0, 384]`.
-	fn register_model(n: u32, ) -> Weight {
-		// Proof size, measured: `240`
-		// Proof size, estimated: `4076`
-		// Fastest run: 45_000_000 picoseconds.
-		Weight::from_parts(47_000_000, 0)
-			.saturating_add(Weight::from_parts(0, 4076))
-			// Standard error: 500
-			.saturating_add(Weight::from_parts(2_000, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Component `n` ranges over `[0, 320]`.
+	fn register_model(_n: u32, ) -> Weight {
+		// Proof size, measured: `183`
+		// Proof size, estimated: `3990`
+		// Fastest run: 64_295_000 picoseconds.
+		Weight::from_parts(78_997_692, 0)
+			.saturating_add(Weight::from_parts(0, 3990))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Jobs::Models` (r:1 w:1)
-	/// Proof: `Jobs::Models` (`max_values`: None, `max_size`: Some(611), added: 3086, mode: `MaxEncodedLen`)
+	/// Proof: `Jobs::Models` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
 	fn set_model_fees() -> Weight {
-		// Proof size, measured: `500`
-		// Proof size, estimated: `4076`
-		// Fastest run: 16_000_000 picoseconds.
-		Weight::from_parts(17_000_000, 0)
-			.saturating_add(Weight::from_parts(0, 4076))
+		// Proof size, measured: `265`
+		// Proof size, estimated: `3990`
+		// Fastest run: 14_321_000 picoseconds.
+		Weight::from_parts(16_274_000, 0)
+			.saturating_add(Weight::from_parts(0, 3990))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Jobs::Models` (r:1 w:1)
-	/// Proof: `Jobs::Models` (`max_values`: None, `max_size`: Some(611), added: 3086, mode: `MaxEncodedLen`)
+	/// Proof: `Jobs::Models` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
 	fn deprecate_model() -> Weight {
-		// Proof size, measured: `500`
-		// Proof size, estimated: `4076`
-		// Fastest run: 16_000_000 picoseconds.
-		Weight::from_parts(17_000_000, 0)
-			.saturating_add(Weight::from_parts(0, 4076))
+		// Proof size, measured: `265`
+		// Proof size, estimated: `3990`
+		// Fastest run: 14_551_000 picoseconds.
+		Weight::from_parts(15_984_000, 0)
+			.saturating_add(Weight::from_parts(0, 3990))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Jobs::Models` (r:1 w:0)
+	/// Proof: `Jobs::Models` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
 	/// Storage: `Fees::ByteFee` (r:1 w:0)
+	/// Proof: `Fees::ByteFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Fees::ProtocolFeeRate` (r:1 w:0)
+	/// Proof: `Fees::ProtocolFeeRate` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::OpenJobs` (r:1 w:1)
+	/// Proof: `Jobs::OpenJobs` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::NextJobId` (r:1 w:1)
+	/// Proof: `Jobs::NextJobId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Operators::ModelOperators` (r:1 w:0)
+	/// Proof: `Operators::ModelOperators` (`max_values`: None, `max_size`: Some(8242), added: 10717, mode: `MaxEncodedLen`)
 	/// Storage: `Operators::Operators` (r:256 w:16)
+	/// Proof: `Operators::Operators` (`max_values`: None, `max_size`: Some(1197), added: 3672, mode: `MaxEncodedLen`)
 	/// Storage: `Reputation::Reputations` (r:256 w:0)
+	/// Proof: `Reputation::Reputations` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
 	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
+	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	/// Storage: `System::ParentHash` (r:1 w:0)
+	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Fees::Escrows` (r:1 w:1)
-	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Fees::Escrows` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
-	/// Storage: `Jobs::DeadlineQueue` (r:1 w:1)
-	/// Storage: `Jobs::Jobs` (r:0 w:1)
-	/// Storage: `Jobs::Inputs` (r:0 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::DeadlineQueue` (r:15 w:1)
+	/// Proof: `Jobs::DeadlineQueue` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::RequesterJobCount` (r:1 w:1)
-	/// Storage: `Jobs::RequesterJobs` (r:0 w:1)
+	/// Proof: `Jobs::RequesterJobCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::OperatorJobCount` (r:16 w:16)
-	/// Storage: `Jobs::OperatorJobs` (r:0 w:16)
-	/// Storage: `Jobs::OperatorOpenJobs` (r:0 w:16)
+	/// Proof: `Jobs::OperatorJobCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::AgentJobCount` (r:1 w:1)
+	/// Proof: `Jobs::AgentJobCount` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::OperatorOpenJobs` (r:0 w:16)
+	/// Proof: `Jobs::OperatorOpenJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Jobs` (r:0 w:1)
+	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(2654), added: 5129, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::OperatorJobs` (r:0 w:16)
+	/// Proof: `Jobs::OperatorJobs` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::RequesterJobs` (r:0 w:1)
+	/// Proof: `Jobs::RequesterJobs` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Inputs` (r:0 w:1)
+	/// Proof: `Jobs::Inputs` (`max_values`: None, `max_size`: Some(8244), added: 10719, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::AgentJobs` (r:0 w:1)
+	/// Proof: `Jobs::AgentJobs` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Component `i` ranges over `[1, 1024]`.
 	/// Component `c` ranges over `[16, 256]`.
 	/// Component `k` ranges over `[1, 16]`.
-	fn submit_job(i: u32, c: u32, k: u32, ) -> Weight {
-		// Proof size, measured: `2000 + c * (150 ±0) + k * (60 ±0)`
-		// Proof size, estimated: `6000 + c * (3100 ±0) + k * (2600 ±0)`
-		// Fastest run: 160_000_000 picoseconds.
-		Weight::from_parts(150_000_000, 0)
-			.saturating_add(Weight::from_parts(0, 6000))
-			// Standard error: 1_000
-			.saturating_add(Weight::from_parts(25_000, 0).saturating_mul(i.into()))
-			// Standard error: 20_000
-			.saturating_add(Weight::from_parts(900_000, 0).saturating_mul(c.into()))
-			// Standard error: 300_000
-			.saturating_add(Weight::from_parts(6_000_000, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(12_u64))
+	fn submit_job(_i: u32, c: u32, k: u32, ) -> Weight {
+		// Proof size, measured: `3131 + c * (182 ±0)`
+		// Proof size, estimated: `53685 + c * (3672 ±0) + k * (2527 ±0)`
+		// Fastest run: 708_470_000 picoseconds.
+		Weight::from_parts(801_748_827, 0)
+			.saturating_add(Weight::from_parts(0, 53685))
+			// Standard error: 238_567
+			.saturating_add(Weight::from_parts(9_695_763, 0).saturating_mul(c.into()))
+			// Standard error: 3_674_573
+			.saturating_add(Weight::from_parts(31_605_932, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(28_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(k.into())))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
-			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(k.into())))
-			.saturating_add(Weight::from_parts(0, 3100).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(0, 2600).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 3672).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(0, 2527).saturating_mul(k.into()))
 	}
 	/// Storage: `Jobs::OpenJobs` (r:1 w:0)
+	/// Proof: `Jobs::OpenJobs` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::DeadlineCursor` (r:1 w:1)
-	/// Storage: `Jobs::DeadlineQueue` (r:1 w:1)
+	/// Proof: `Jobs::DeadlineCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::DeadlineQueue` (r:1 w:0)
+	/// Proof: `Jobs::DeadlineQueue` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
-		// Proof size, measured: `100`
-		// Proof size, estimated: `3500`
-		// Fastest run: 6_000_000 picoseconds.
-		Weight::from_parts(7_000_000, 0)
-			.saturating_add(Weight::from_parts(0, 3500))
+		// Proof size, measured: `444`
+		// Proof size, estimated: `4503`
+		// Fastest run: 12_088_000 picoseconds.
+		Weight::from_parts(14_301_000, 0)
+			.saturating_add(Weight::from_parts(0, 4503))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Jobs::Jobs` (r:2 w:2)
-	/// Storage: `Fees::Escrows` (r:1 w:1)
+	/// Storage: `Jobs::OpenJobs` (r:1 w:1)
+	/// Proof: `Jobs::OpenJobs` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::DeadlineCursor` (r:1 w:1)
+	/// Proof: `Jobs::DeadlineCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::DeadlineQueue` (r:1 w:1)
+	/// Proof: `Jobs::DeadlineQueue` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Jobs` (r:16 w:16)
+	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(2654), added: 5129, mode: `MaxEncodedLen`)
+	/// Storage: `Fees::Escrows` (r:16 w:16)
+	/// Proof: `Fees::Escrows` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:18 w:18)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:17 w:17)
-	/// Storage: `System::Account` (r:34 w:34)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Operators::Operators` (r:16 w:16)
-	/// Storage: `Reputation::Reputations` (r:16 w:16)
-	/// Storage: `Reputation::AverageFee` (r:1 w:1)
-	/// Storage: `Jobs::OperatorOpenJobs` (r:0 w:16)
-	/// Component `n` ranges over `[0, 32]`.
-	fn on_initialize_commit_deadlines(n: u32, ) -> Weight {
-		// Proof size, measured: `300 + n * (9000 ±0)`
-		// Proof size, estimated: `3500 + n * (60000 ±0)`
-		// Fastest run: 7_000_000 picoseconds.
-		Weight::from_parts(7_000_000, 0)
-			.saturating_add(Weight::from_parts(0, 3500))
-			// Standard error: 400_000
-			.saturating_add(Weight::from_parts(1_500_000_000, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().reads((90_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(T::DbWeight::get().writes((105_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 60000).saturating_mul(n.into()))
-	}
-	/// Storage: `Jobs::Jobs` (r:2 w:2)
-	/// Storage: `Jobs::Reveals` (r:15 w:0)
-	/// Storage: `Jobs::Models` (r:1 w:0)
-	/// Storage: `Jobs::Results` (r:0 w:1)
-	/// Storage: `Fees::Escrows` (r:1 w:1)
+	/// Proof: `Operators::Operators` (`max_values`: None, `max_size`: Some(1197), added: 3672, mode: `MaxEncodedLen`)
 	/// Storage: `Fees::TreasuryAccount` (r:1 w:0)
-	/// Storage: `Balances::Holds` (r:26 w:26)
-	/// Storage: `System::Account` (r:44 w:44)
-	/// Storage: `Operators::Operators` (r:16 w:16)
+	/// Proof: `Fees::TreasuryAccount` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Reputation::Reputations` (r:16 w:16)
+	/// Proof: `Reputation::Reputations` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
 	/// Storage: `Reputation::AverageFee` (r:1 w:1)
-	/// Storage: `Jobs::OperatorOpenJobs` (r:0 w:16)
-	/// Component `n` ranges over `[0, 32]`.
+	/// Proof: `Reputation::AverageFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::OperatorOpenJobs` (r:0 w:256)
+	/// Proof: `Jobs::OperatorOpenJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Component `n` ranges over `[0, 16]`.
+	fn on_initialize_commit_deadlines(n: u32, ) -> Weight {
+		// Proof size, measured: `5935 + n * (1410 ±0)`
+		// Proof size, estimated: `59742 + n * (5129 ±8)`
+		// Fastest run: 5_118_000 picoseconds.
+		Weight::from_parts(552_238_549, 0)
+			.saturating_add(Weight::from_parts(0, 59742))
+			// Standard error: 29_108_369
+			.saturating_add(Weight::from_parts(2_009_942_021, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(61_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(60_u64))
+			.saturating_add(T::DbWeight::get().writes((19_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5129).saturating_mul(n.into()))
+	}
+	/// Storage: `Jobs::OpenJobs` (r:1 w:1)
+	/// Proof: `Jobs::OpenJobs` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::DeadlineCursor` (r:1 w:1)
+	/// Proof: `Jobs::DeadlineCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::DeadlineQueue` (r:1 w:1)
+	/// Proof: `Jobs::DeadlineQueue` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Jobs` (r:16 w:16)
+	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(2654), added: 5129, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Models` (r:1 w:0)
+	/// Proof: `Jobs::Models` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Reveals` (r:240 w:0)
+	/// Proof: `Jobs::Reveals` (`max_values`: None, `max_size`: Some(2112), added: 4587, mode: `MaxEncodedLen`)
+	/// Storage: `Fees::Escrows` (r:16 w:16)
+	/// Proof: `Fees::Escrows` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:17 w:17)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:19 w:19)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Fees::TreasuryAccount` (r:1 w:0)
+	/// Proof: `Fees::TreasuryAccount` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Reputation::Reputations` (r:16 w:16)
+	/// Proof: `Reputation::Reputations` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
+	/// Storage: `Reputation::AverageFee` (r:1 w:1)
+	/// Proof: `Reputation::AverageFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Operators::Operators` (r:16 w:16)
+	/// Proof: `Operators::Operators` (`max_values`: None, `max_size`: Some(1197), added: 3672, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Results` (r:0 w:16)
+	/// Proof: `Jobs::Results` (`max_values`: None, `max_size`: Some(2100), added: 4575, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::OperatorOpenJobs` (r:0 w:256)
+	/// Proof: `Jobs::OperatorOpenJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Component `n` ranges over `[0, 16]`.
 	fn on_initialize_reveal_deadlines(n: u32, ) -> Weight {
-		// Proof size, measured: `300 + n * (12000 ±0)`
-		// Proof size, estimated: `3500 + n * (80000 ±0)`
-		// Fastest run: 7_000_000 picoseconds.
-		Weight::from_parts(7_000_000, 0)
-			.saturating_add(Weight::from_parts(0, 3500))
-			// Standard error: 600_000
-			.saturating_add(Weight::from_parts(2_500_000_000, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().reads((125_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(T::DbWeight::get().writes((130_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 80000).saturating_mul(n.into()))
+		// Proof size, measured: `20648 + n * (2898 ±0)`
+		// Proof size, estimated: `59742 + n * (68805 ±0)`
+		// Fastest run: 5_218_000 picoseconds.
+		Weight::from_parts(151_662_076, 0)
+			.saturating_add(Weight::from_parts(0, 59742))
+			// Standard error: 24_401_277
+			.saturating_add(Weight::from_parts(1_794_893_021, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(58_u64))
+			.saturating_add(T::DbWeight::get().reads((18_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(57_u64))
+			.saturating_add(T::DbWeight::get().writes((20_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 68805).saturating_mul(n.into()))
 	}
 }
 
 /// The same weights for tests and mocks, with RocksDB's database weights.
 impl WeightInfo for () {
-	fn register_model(n: u32, ) -> Weight {
-		Weight::from_parts(47_000_000, 0)
-			.saturating_add(Weight::from_parts(0, 4076))
-			.saturating_add(Weight::from_parts(2_000, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	fn register_model(_n: u32, ) -> Weight {
+		Weight::from_parts(78_997_692, 0)
+			.saturating_add(Weight::from_parts(0, 3990))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn set_model_fees() -> Weight {
-		Weight::from_parts(17_000_000, 0)
-			.saturating_add(Weight::from_parts(0, 4076))
+		Weight::from_parts(16_274_000, 0)
+			.saturating_add(Weight::from_parts(0, 3990))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn deprecate_model() -> Weight {
-		Weight::from_parts(17_000_000, 0)
-			.saturating_add(Weight::from_parts(0, 4076))
+		Weight::from_parts(15_984_000, 0)
+			.saturating_add(Weight::from_parts(0, 3990))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn submit_job(i: u32, c: u32, k: u32, ) -> Weight {
-		Weight::from_parts(150_000_000, 0)
-			.saturating_add(Weight::from_parts(0, 6000))
-			.saturating_add(Weight::from_parts(25_000, 0).saturating_mul(i.into()))
-			.saturating_add(Weight::from_parts(900_000, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(6_000_000, 0).saturating_mul(k.into()))
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
+	fn submit_job(_i: u32, c: u32, k: u32, ) -> Weight {
+		Weight::from_parts(801_748_827, 0)
+			.saturating_add(Weight::from_parts(0, 53685))
+			.saturating_add(Weight::from_parts(9_695_763, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(31_605_932, 0).saturating_mul(k.into()))
+			.saturating_add(RocksDbWeight::get().reads(28_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(c.into())))
-			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(k.into())))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
-			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(k.into())))
-			.saturating_add(Weight::from_parts(0, 3100).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(0, 2600).saturating_mul(k.into()))
+			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(k.into())))
+			.saturating_add(Weight::from_parts(0, 3672).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(0, 2527).saturating_mul(k.into()))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(7_000_000, 0)
-			.saturating_add(Weight::from_parts(0, 3500))
+		Weight::from_parts(14_301_000, 0)
+			.saturating_add(Weight::from_parts(0, 4503))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_commit_deadlines(n: u32, ) -> Weight {
-		Weight::from_parts(7_000_000, 0)
-			.saturating_add(Weight::from_parts(0, 3500))
-			.saturating_add(Weight::from_parts(1_500_000_000, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().reads((90_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
-			.saturating_add(RocksDbWeight::get().writes((105_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 60000).saturating_mul(n.into()))
+		Weight::from_parts(552_238_549, 0)
+			.saturating_add(Weight::from_parts(0, 59742))
+			.saturating_add(Weight::from_parts(2_009_942_021, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(61_u64))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(60_u64))
+			.saturating_add(RocksDbWeight::get().writes((19_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5129).saturating_mul(n.into()))
 	}
 	fn on_initialize_reveal_deadlines(n: u32, ) -> Weight {
-		Weight::from_parts(7_000_000, 0)
-			.saturating_add(Weight::from_parts(0, 3500))
-			.saturating_add(Weight::from_parts(2_500_000_000, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().reads((125_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
-			.saturating_add(RocksDbWeight::get().writes((130_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 80000).saturating_mul(n.into()))
+		Weight::from_parts(151_662_076, 0)
+			.saturating_add(Weight::from_parts(0, 59742))
+			.saturating_add(Weight::from_parts(1_794_893_021, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(58_u64))
+			.saturating_add(RocksDbWeight::get().reads((18_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(57_u64))
+			.saturating_add(RocksDbWeight::get().writes((20_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 68805).saturating_mul(n.into()))
 	}
 }

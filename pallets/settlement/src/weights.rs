@@ -3,11 +3,10 @@
 
 //! Weights for `pallet_settlement`, measured by `verinfer-node benchmark pallet`.
 //!
-//! PROVISIONAL: estimated by hand in the shape `scripts/bench.sh` writes (with
-//! `scripts/weight-template.hbs`); to be replaced by running `scripts/bench.sh pallet_settlement`.
+//! Generated from the pallet's benchmarks by the benchmark CLI 64.0.0 on 2026-11-22.
 //! Do not edit by hand: run `scripts/bench.sh` again after a pallet's logic changes.
 //! Steps: `50`, repeat: `20`, wasm execution: `Compiled`.
-//! Machine: `provisional`, CPU: `provisional`.
+//! Machine: `vm`, CPU: `AMD EPYC`.
 
 // Command:
 // verinfer-node
@@ -49,72 +48,94 @@ pub trait WeightInfo {
 /// Weights measured on the reference machine, with the runtime's own database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `Jobs::Jobs` (r:2 w:1)
-	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(3200), added: 5675, mode: `MaxEncodedLen`)
-	/// Storage: `Operators::Operators` (r:1 w:0)
 	/// Storage: `Operators::OperatorByKey` (r:1 w:0)
+	/// Proof: `Operators::OperatorByKey` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Jobs` (r:16 w:16)
+	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(2654), added: 5129, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::DeadlineQueue` (r:2 w:2)
-	/// Component `n` ranges over `[1, 32]`.
+	/// Proof: `Jobs::DeadlineQueue` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
+	/// Component `n` ranges over `[1, 16]`.
 	fn commit(n: u32, ) -> Weight {
-		// Proof size, measured: `500 + n * (3000 ±0)`
-		// Proof size, estimated: `4000 + n * (8000 ±0)`
-		// Fastest run: 60_000_000 picoseconds.
-		Weight::from_parts(15_000_000, 0)
-			.saturating_add(Weight::from_parts(0, 4000))
-			// Standard error: 20_000
-			.saturating_add(Weight::from_parts(45_000_000, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 8000).saturating_mul(n.into()))
+		// Proof size, measured: `985 + n * (1898 ±0)`
+		// Proof size, estimated: `8016 + n * (5129 ±0)`
+		// Fastest run: 60_360_000 picoseconds.
+		Weight::from_parts(80_975_797, 0)
+			.saturating_add(Weight::from_parts(0, 8016))
+			// Standard error: 578_242
+			.saturating_add(Weight::from_parts(37_229_296, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5129).saturating_mul(n.into()))
 	}
-	/// Storage: `Jobs::Jobs` (r:3 w:2)
-	/// Storage: `Jobs::Reveals` (r:16 w:1)
-	/// Storage: `Jobs::Models` (r:2 w:0)
-	/// Storage: `Jobs::Results` (r:0 w:1)
-	/// Storage: `Jobs::DeadlineQueue` (r:1 w:1)
-	/// Storage: `Fees::Escrows` (r:1 w:1)
+	/// Storage: `Operators::OperatorByKey` (r:1 w:0)
+	/// Proof: `Operators::OperatorByKey` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Jobs` (r:16 w:16)
+	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(2654), added: 5129, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Models` (r:1 w:0)
+	/// Proof: `Jobs::Models` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Reveals` (r:240 w:16)
+	/// Proof: `Jobs::Reveals` (`max_values`: None, `max_size`: Some(2112), added: 4587, mode: `MaxEncodedLen`)
+	/// Storage: `Fees::Escrows` (r:16 w:16)
+	/// Proof: `Fees::Escrows` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:16 w:16)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:19 w:19)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Fees::TreasuryAccount` (r:1 w:0)
-	/// Storage: `Balances::Holds` (r:26 w:26)
-	/// Storage: `System::Account` (r:44 w:44)
-	/// Storage: `Operators::Operators` (r:16 w:16)
+	/// Proof: `Fees::TreasuryAccount` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Reputation::Reputations` (r:16 w:16)
+	/// Proof: `Reputation::Reputations` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
 	/// Storage: `Reputation::AverageFee` (r:1 w:1)
-	/// Storage: `Jobs::OperatorOpenJobs` (r:0 w:16)
-	/// Component `n` ranges over `[1, 32]`.
+	/// Proof: `Reputation::AverageFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Operators::Operators` (r:16 w:16)
+	/// Proof: `Operators::Operators` (`max_values`: None, `max_size`: Some(1197), added: 3672, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::DeadlineQueue` (r:1 w:1)
+	/// Proof: `Jobs::DeadlineQueue` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::OpenJobs` (r:1 w:1)
+	/// Proof: `Jobs::OpenJobs` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Results` (r:0 w:16)
+	/// Proof: `Jobs::Results` (`max_values`: None, `max_size`: Some(2100), added: 4575, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::OperatorOpenJobs` (r:0 w:256)
+	/// Proof: `Jobs::OperatorOpenJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Component `n` ranges over `[1, 16]`.
 	fn reveal(n: u32, ) -> Weight {
-		// Proof size, measured: `2000 + n * (14000 ±0)`
-		// Proof size, estimated: `6000 + n * (90000 ±0)`
-		// Fastest run: 2_600_000_000 picoseconds.
-		Weight::from_parts(20_000_000, 0)
-			.saturating_add(Weight::from_parts(0, 6000))
-			// Standard error: 700_000
-			.saturating_add(Weight::from_parts(2_600_000_000, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().reads((128_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes((126_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 90000).saturating_mul(n.into()))
+		// Proof size, measured: `23113 + n * (2955 ±0)`
+		// Proof size, estimated: `59742 + n * (68805 ±0)`
+		// Fastest run: 1_759_228_000 picoseconds.
+		Weight::from_parts(789_552_944, 0)
+			.saturating_add(Weight::from_parts(0, 59742))
+			// Standard error: 10_970_300
+			.saturating_add(Weight::from_parts(1_661_770_673, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(69_u64))
+			.saturating_add(T::DbWeight::get().reads((17_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(66_u64))
+			.saturating_add(T::DbWeight::get().writes((20_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 68805).saturating_mul(n.into()))
 	}
 }
 
 /// The same weights for tests and mocks, with RocksDB's database weights.
 impl WeightInfo for () {
 	fn commit(n: u32, ) -> Weight {
-		Weight::from_parts(15_000_000, 0)
-			.saturating_add(Weight::from_parts(0, 4000))
-			.saturating_add(Weight::from_parts(45_000_000, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 8000).saturating_mul(n.into()))
+		Weight::from_parts(80_975_797, 0)
+			.saturating_add(Weight::from_parts(0, 8016))
+			.saturating_add(Weight::from_parts(37_229_296, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5129).saturating_mul(n.into()))
 	}
 	fn reveal(n: u32, ) -> Weight {
-		Weight::from_parts(20_000_000, 0)
-			.saturating_add(Weight::from_parts(0, 6000))
-			.saturating_add(Weight::from_parts(2_600_000_000, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().reads((128_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes((126_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 90000).saturating_mul(n.into()))
+		Weight::from_parts(789_552_944, 0)
+			.saturating_add(Weight::from_parts(0, 59742))
+			.saturating_add(Weight::from_parts(1_661_770_673, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(69_u64))
+			.saturating_add(RocksDbWeight::get().reads((17_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(66_u64))
+			.saturating_add(RocksDbWeight::get().writes((20_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 68805).saturating_mul(n.into()))
 	}
 }
