@@ -263,7 +263,9 @@ impl pallet_jobs::Config for Runtime {
 	type Operators = crate::Operators;
 	type Fees = crate::Fees;
 	type Reputation = crate::Reputation;
-	// The latest VRF output available while a block executes (its parent's).
+	// BABE's VRF output is folded into state in `on_finalize`, so while a block executes the
+	// freshest VRF randomness is its parent's. pallet-babe's `CurrentBlockRandomness` is
+	// deprecated and returns this very value; the job id is mixed in by the jobs pallet.
 	type Randomness = pallet_babe::ParentBlockRandomness<Runtime>;
 	type Deadlines = crate::Settlement;
 	type ModelDepositBase = ModelDepositBase;
@@ -324,7 +326,7 @@ impl pallet_settlement::Config for Runtime {
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmark_helper {
 	use super::*;
-	use alloc::{vec, vec::Vec};
+	use alloc::vec;
 	use frame_support::traits::fungible::Mutate;
 	use verinfer_primitives::{
 		tensor::{BoundedShape, TensorSpec},
@@ -340,7 +342,7 @@ pub mod benchmark_helper {
 	impl pallet_operators::BenchmarkHelper for VerinferBenchmarkHelper {
 		fn register_model(model: ModelId) {
 			if pallet_jobs::Models::<Runtime>::contains_key(model) {
-				return
+				return;
 			}
 			let owner: AccountId = frame_benchmarking::account("model-owner", 0, 0);
 			fund(&owner);

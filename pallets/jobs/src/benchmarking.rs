@@ -75,23 +75,49 @@ fn majority(k: u32) -> JobPolicy {
 }
 
 /// A job of `k` operators and quorum `q` whose output has `output_len` elements, submitted
-/// now; returns it and its operators in slot order.
-pub fn create_job<T: Config>(k: u32, q: u32, output_len: u32) -> (JobId, Vec<T::AccountId>) {
+/// now, for a model of its own served by `k` operators of its own (`shared`, if given, being
+/// one of them), so that jobs share no storage; returns it and its operators in slot order.
+pub fn create_job<T: Config>(
+	k: u32,
+	q: u32,
+	output_len: u32,
+	shared: Option<T::AccountId>,
+) -> (JobId, Vec<T::AccountId>) {
+	let next = NextJobId::<T>::get();
 	let policy = JobPolicy { k, q };
-	let model = model::<T>(1, output_len, policy);
-	operators::<T>(&model, k);
+	let id = H256(sp_crypto_hashing::blake2_256(&(b"bench-job-model", next).encode()));
+	let owner = funded::<T>("owner", 0);
+	JobsPallet::<T>::do_register_model(
+		owner,
+		id,
+		b"bench".to_vec(),
+		b"bench".to_vec(),
+		spec(1),
+		spec(output_len),
+		0,
+		fees::<T>(),
+		policy,
+	)
+	.expect("the job's model registers");
+	for i in 0..k {
+		let who = match (&shared, i) {
+			(Some(shared), 0) => shared.clone(),
+			_ => account("job-operator", next as u32 * k + i, SEED),
+		};
+		T::BenchmarkHelper::setup_operator(&who, &id);
+	}
 	let requester = funded::<T>("requester", 0);
-	let (id, _, _) = JobsPallet::<T>::do_submit(
+	let (job, _, _) = JobsPallet::<T>::do_submit(
 		requester,
-		model,
+		id,
 		Tensor::new(vec![1], vec![1], 2),
 		T::BenchmarkHelper::plenty(),
 		None,
 		None,
 	)
 	.expect("the benchmark job is submitted");
-	let job = Jobs::<T>::get(id).expect("just submitted");
-	(id, job.assignments.iter().map(|a| a.operator.clone()).collect())
+	let info = Jobs::<T>::get(job).expect("just submitted");
+	(job, info.assignments.iter().map(|a| a.operator.clone()).collect())
 }
 
 /// An output of the spec of job `id`'s model with every element `v`.
@@ -106,10 +132,10 @@ fn output_of<T: Config>(id: JobId, v: i64) -> OutputOf<T> {
 	}
 }
 
-/// `n` jobs of `MaxReplicas` operators submitted now; returns them.
+/// `n` jobs of `MaxReplicas` operators each, no two sharing an operator, submitted now.
 fn full_jobs<T: Config>(n: u32) -> Vec<JobId> {
 	let k = T::MaxReplicas::get();
-	(0..n).map(|_| create_job::<T>(k, k / 2 + 1, T::MaxOutputLen::get()).0).collect()
+	(0..n).map(|_| create_job::<T>(k, k / 2 + 1, T::MaxOutputLen::get(), None).0).collect()
 }
 
 /// Make the pending deadline of every job in `ids` due and return the block to process them at,
@@ -216,7 +242,7 @@ mod benchmarks {
 	#[benchmark]
 	fn on_initialize_idle() {
 		// One open job, due later: the queue is looked at and found empty.
-		let (id, _) = create_job::<T>(1, 1, 1);
+		let (id, _) = create_job::<T>(1, 1, 1, None);
 		let now = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
 		frame_system::Pallet::<T>::set_block_number(now);
 		DeadlineCursor::<T>::put(now);

@@ -173,7 +173,12 @@ impl<T: Config> JobsInterface<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
-	fn benchmark_job(k: u32, q: u32, output_len: u32) -> (JobId, Vec<T::AccountId>) {
-		crate::benchmarking::create_job::<T>(k, q, output_len)
+	fn benchmark_job(
+		k: u32,
+		q: u32,
+		output_len: u32,
+		shared: Option<T::AccountId>,
+	) -> (JobId, Vec<T::AccountId>) {
+		crate::benchmarking::create_job::<T>(k, q, output_len, shared)
 	}
 }

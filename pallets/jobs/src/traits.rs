@@ -71,10 +71,16 @@ pub trait JobsInterface<AccountId: Parameter, Balance: Parameter, BlockNumber: P
 	/// the reveal phase. This is the off-chain worker's to-do list.
 	fn pending_work(operator: &AccountId) -> Vec<PendingWork<BlockNumber>>;
 
-	/// Benchmarks only: a committing job of `k` operators and quorum `q` for a fresh model whose
-	/// output has `output_len` elements; returns the job and its operators in slot order.
+	/// Benchmarks only: a job of `k` operators and quorum `q`, just submitted, for a fresh model
+	/// whose output has `output_len` elements and that only its own `k` operators serve
+	/// (`shared`, if given, among them); returns the job and its operators in slot order.
 	#[cfg(feature = "runtime-benchmarks")]
-	fn benchmark_job(k: u32, q: u32, output_len: u32) -> (JobId, Vec<AccountId>);
+	fn benchmark_job(
+		k: u32,
+		q: u32,
+		output_len: u32,
+		shared: Option<AccountId>,
+	) -> (JobId, Vec<AccountId>);
 }
 
 /// What happens at a job's deadlines. Called from this pallet's `on_initialize`, at most

@@ -5,7 +5,7 @@
 //!
 //! Generated from the pallet's benchmarks by the benchmark CLI 64.0.0 on 2026-11-22.
 //! Do not edit by hand: run `scripts/bench.sh` again after a pallet's logic changes.
-//! Steps: `50`, repeat: `20`, wasm execution: `Compiled`.
+//! Steps: `25`, repeat: `10`, wasm execution: `Compiled`.
 //! Machine: `vm`, CPU: `AMD EPYC`.
 
 // Command:
@@ -21,9 +21,9 @@
 // --extrinsic
 // *
 // --steps
-// 50
+// 25
 // --repeat
-// 20
+// 10
 // --template
 // scripts/weight-template.hbs
 // --header
@@ -63,8 +63,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register_model(_n: u32, ) -> Weight {
 		// Proof size, measured: `183`
 		// Proof size, estimated: `3990`
-		// Fastest run: 64_295_000 picoseconds.
-		Weight::from_parts(78_997_692, 0)
+		// Fastest run: 63_534_000 picoseconds.
+		Weight::from_parts(96_976_797, 0)
 			.saturating_add(Weight::from_parts(0, 3990))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -74,8 +74,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_model_fees() -> Weight {
 		// Proof size, measured: `265`
 		// Proof size, estimated: `3990`
-		// Fastest run: 14_321_000 picoseconds.
-		Weight::from_parts(16_274_000, 0)
+		// Fastest run: 14_131_000 picoseconds.
+		Weight::from_parts(19_719_000, 0)
 			.saturating_add(Weight::from_parts(0, 3990))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -85,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn deprecate_model() -> Weight {
 		// Proof size, measured: `265`
 		// Proof size, estimated: `3990`
-		// Fastest run: 14_551_000 picoseconds.
-		Weight::from_parts(15_984_000, 0)
+		// Fastest run: 14_181_000 picoseconds.
+		Weight::from_parts(23_084_000, 0)
 			.saturating_add(Weight::from_parts(0, 3990))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -141,15 +141,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `c` ranges over `[16, 256]`.
 	/// Component `k` ranges over `[1, 16]`.
 	fn submit_job(_i: u32, c: u32, k: u32, ) -> Weight {
-		// Proof size, measured: `3131 + c * (182 ±0)`
+		// Proof size, measured: `3141 + c * (182 ±0)`
 		// Proof size, estimated: `53685 + c * (3672 ±0) + k * (2527 ±0)`
-		// Fastest run: 708_470_000 picoseconds.
-		Weight::from_parts(801_748_827, 0)
+		// Fastest run: 766_956_000 picoseconds.
+		Weight::from_parts(778_544_000, 0)
 			.saturating_add(Weight::from_parts(0, 53685))
-			// Standard error: 238_567
-			.saturating_add(Weight::from_parts(9_695_763, 0).saturating_mul(c.into()))
-			// Standard error: 3_674_573
-			.saturating_add(Weight::from_parts(31_605_932, 0).saturating_mul(k.into()))
+			// Standard error: 245_527
+			.saturating_add(Weight::from_parts(11_106_565, 0).saturating_mul(c.into()))
+			// Standard error: 3_953_920
+			.saturating_add(Weight::from_parts(4_658_909, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(28_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
@@ -167,8 +167,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize_idle() -> Weight {
 		// Proof size, measured: `444`
 		// Proof size, estimated: `4503`
-		// Fastest run: 12_088_000 picoseconds.
-		Weight::from_parts(14_301_000, 0)
+		// Fastest run: 12_188_000 picoseconds.
+		Weight::from_parts(15_944_000, 0)
 			.saturating_add(Weight::from_parts(0, 4503))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -183,15 +183,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(2654), added: 5129, mode: `MaxEncodedLen`)
 	/// Storage: `Fees::Escrows` (r:16 w:16)
 	/// Proof: `Fees::Escrows` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:18 w:18)
+	/// Storage: `System::Account` (r:258 w:258)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:17 w:17)
+	/// Storage: `Balances::Holds` (r:257 w:257)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `Operators::Operators` (r:16 w:16)
+	/// Storage: `Operators::Operators` (r:256 w:256)
 	/// Proof: `Operators::Operators` (`max_values`: None, `max_size`: Some(1197), added: 3672, mode: `MaxEncodedLen`)
 	/// Storage: `Fees::TreasuryAccount` (r:1 w:0)
 	/// Proof: `Fees::TreasuryAccount` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
-	/// Storage: `Reputation::Reputations` (r:16 w:16)
+	/// Storage: `Reputation::Reputations` (r:256 w:256)
 	/// Proof: `Reputation::Reputations` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
 	/// Storage: `Reputation::AverageFee` (r:1 w:1)
 	/// Proof: `Reputation::AverageFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
@@ -199,18 +199,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Jobs::OperatorOpenJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[0, 16]`.
 	fn on_initialize_commit_deadlines(n: u32, ) -> Weight {
-		// Proof size, measured: `5935 + n * (1410 ±0)`
-		// Proof size, estimated: `59742 + n * (5129 ±8)`
-		// Fastest run: 5_118_000 picoseconds.
-		Weight::from_parts(552_238_549, 0)
-			.saturating_add(Weight::from_parts(0, 59742))
-			// Standard error: 29_108_369
-			.saturating_add(Weight::from_parts(2_009_942_021, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(61_u64))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(60_u64))
-			.saturating_add(T::DbWeight::get().writes((19_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 5129).saturating_mul(n.into()))
+		// Proof size, measured: `1020 + n * (6309 ±0)`
+		// Proof size, estimated: `6196 + n * (58752 ±0)`
+		// Fastest run: 5_789_000 picoseconds.
+		Weight::from_parts(7_371_000, 0)
+			.saturating_add(Weight::from_parts(0, 6196))
+			// Standard error: 32_646_446
+			.saturating_add(Weight::from_parts(2_553_918_756, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().reads((66_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes((82_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 58752).saturating_mul(n.into()))
 	}
 	/// Storage: `Jobs::OpenJobs` (r:1 w:1)
 	/// Proof: `Jobs::OpenJobs` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -220,23 +220,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Jobs::DeadlineQueue` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::Jobs` (r:16 w:16)
 	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(2654), added: 5129, mode: `MaxEncodedLen`)
-	/// Storage: `Jobs::Models` (r:1 w:0)
+	/// Storage: `Jobs::Models` (r:16 w:0)
 	/// Proof: `Jobs::Models` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::Reveals` (r:240 w:0)
 	/// Proof: `Jobs::Reveals` (`max_values`: None, `max_size`: Some(2112), added: 4587, mode: `MaxEncodedLen`)
 	/// Storage: `Fees::Escrows` (r:16 w:16)
 	/// Proof: `Fees::Escrows` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:17 w:17)
+	/// Storage: `Balances::Holds` (r:113 w:113)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:19 w:19)
+	/// Storage: `System::Account` (r:259 w:259)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Fees::TreasuryAccount` (r:1 w:0)
 	/// Proof: `Fees::TreasuryAccount` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
-	/// Storage: `Reputation::Reputations` (r:16 w:16)
+	/// Storage: `Reputation::Reputations` (r:256 w:256)
 	/// Proof: `Reputation::Reputations` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
 	/// Storage: `Reputation::AverageFee` (r:1 w:1)
 	/// Proof: `Reputation::AverageFee` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Operators::Operators` (r:16 w:16)
+	/// Storage: `Operators::Operators` (r:256 w:256)
 	/// Proof: `Operators::Operators` (`max_values`: None, `max_size`: Some(1197), added: 3672, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::Results` (r:0 w:16)
 	/// Proof: `Jobs::Results` (`max_values`: None, `max_size`: Some(2100), added: 4575, mode: `MaxEncodedLen`)
@@ -244,17 +244,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Jobs::OperatorOpenJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[0, 16]`.
 	fn on_initialize_reveal_deadlines(n: u32, ) -> Weight {
-		// Proof size, measured: `20648 + n * (2898 ±0)`
-		// Proof size, estimated: `59742 + n * (68805 ±0)`
-		// Fastest run: 5_218_000 picoseconds.
-		Weight::from_parts(151_662_076, 0)
-			.saturating_add(Weight::from_parts(0, 59742))
-			// Standard error: 24_401_277
-			.saturating_add(Weight::from_parts(1_794_893_021, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(58_u64))
-			.saturating_add(T::DbWeight::get().reads((18_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(57_u64))
-			.saturating_add(T::DbWeight::get().writes((20_u64).saturating_mul(n.into())))
+		// Proof size, measured: `15804 + n * (7460 ±0)`
+		// Proof size, estimated: `8799 + n * (68805 ±0)`
+		// Fastest run: 7_361_000 picoseconds.
+		Weight::from_parts(8_523_000, 0)
+			.saturating_add(Weight::from_parts(0, 8799))
+			// Standard error: 18_198_806
+			.saturating_add(Weight::from_parts(2_606_645_279, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().reads((73_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes((74_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 68805).saturating_mul(n.into()))
 	}
 }
@@ -262,28 +262,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights for tests and mocks, with RocksDB's database weights.
 impl WeightInfo for () {
 	fn register_model(_n: u32, ) -> Weight {
-		Weight::from_parts(78_997_692, 0)
+		Weight::from_parts(96_976_797, 0)
 			.saturating_add(Weight::from_parts(0, 3990))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn set_model_fees() -> Weight {
-		Weight::from_parts(16_274_000, 0)
+		Weight::from_parts(19_719_000, 0)
 			.saturating_add(Weight::from_parts(0, 3990))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn deprecate_model() -> Weight {
-		Weight::from_parts(15_984_000, 0)
+		Weight::from_parts(23_084_000, 0)
 			.saturating_add(Weight::from_parts(0, 3990))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn submit_job(_i: u32, c: u32, k: u32, ) -> Weight {
-		Weight::from_parts(801_748_827, 0)
+		Weight::from_parts(778_544_000, 0)
 			.saturating_add(Weight::from_parts(0, 53685))
-			.saturating_add(Weight::from_parts(9_695_763, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(31_605_932, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(11_106_565, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(4_658_909, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(28_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
@@ -293,29 +293,29 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2527).saturating_mul(k.into()))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(14_301_000, 0)
+		Weight::from_parts(15_944_000, 0)
 			.saturating_add(Weight::from_parts(0, 4503))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_commit_deadlines(n: u32, ) -> Weight {
-		Weight::from_parts(552_238_549, 0)
-			.saturating_add(Weight::from_parts(0, 59742))
-			.saturating_add(Weight::from_parts(2_009_942_021, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(61_u64))
-			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(60_u64))
-			.saturating_add(RocksDbWeight::get().writes((19_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 5129).saturating_mul(n.into()))
+		Weight::from_parts(7_371_000, 0)
+			.saturating_add(Weight::from_parts(0, 6196))
+			.saturating_add(Weight::from_parts(2_553_918_756, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().reads((66_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().writes((82_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 58752).saturating_mul(n.into()))
 	}
 	fn on_initialize_reveal_deadlines(n: u32, ) -> Weight {
-		Weight::from_parts(151_662_076, 0)
-			.saturating_add(Weight::from_parts(0, 59742))
-			.saturating_add(Weight::from_parts(1_794_893_021, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(58_u64))
-			.saturating_add(RocksDbWeight::get().reads((18_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(57_u64))
-			.saturating_add(RocksDbWeight::get().writes((20_u64).saturating_mul(n.into())))
+		Weight::from_parts(8_523_000, 0)
+			.saturating_add(Weight::from_parts(0, 8799))
+			.saturating_add(Weight::from_parts(2_606_645_279, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().reads((73_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+			.saturating_add(RocksDbWeight::get().writes((74_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 68805).saturating_mul(n.into()))
 	}
 }

@@ -28,18 +28,18 @@ type MaxOutputLenOf<T> = <JobsOf<T> as JobsInterface<
 
 const SALT: Salt = [7; 32];
 
-/// `n` jobs of `MaxReplicas` operators with the largest outputs; returns them and an operator
-/// assigned to all of them.
+/// `n` jobs of `MaxReplicas` operators with the largest outputs, sharing nothing but one
+/// operator; returns them and that operator.
 fn jobs<T: Config>(n: u32) -> (Vec<JobId>, T::AccountId) {
 	let k = MaxReplicasOf::<T>::get();
-	let mut ids = Vec::new();
-	let mut caller = None;
-	for _ in 0..n {
-		let (id, operators) = T::Jobs::benchmark_job(k, k / 2 + 1, MaxOutputLenOf::<T>::get());
-		caller.get_or_insert_with(|| operators[0].clone());
-		ids.push(id);
+	let output_len = MaxOutputLenOf::<T>::get();
+	let (first, operators) = T::Jobs::benchmark_job(k, k / 2 + 1, output_len, None);
+	let caller = operators[0].clone();
+	let mut ids = vec![first];
+	for _ in 1..n {
+		ids.push(T::Jobs::benchmark_job(k, k / 2 + 1, output_len, Some(caller.clone())).0);
 	}
-	(ids, caller.expect("at least one job"))
+	(ids, caller)
 }
 
 /// An output of job `id`'s model with every element `v`.
