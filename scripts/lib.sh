@@ -39,9 +39,31 @@ ensure_rust() {
 		rustup toolchain install "$channel" --profile minimal --component rust-src --target wasm32-unknown-unknown
 }
 
+# Node.js and npm: the polkadot.js wallet test (tests/polkadot-js, node/tests/polkadot_js.rs)
+# runs with them; @polkadot/api needs Node.js 18 or newer.
+ensure_node() {
+	local missing=()
+	command -v node >/dev/null 2>&1 || missing+=(nodejs)
+	command -v npm >/dev/null 2>&1 || missing+=(npm)
+	if [ "${#missing[@]}" -gt 0 ]; then
+		say "installing system packages: ${missing[*]}"
+		local sudo=""
+		[ "$(id -u)" -eq 0 ] || sudo="sudo"
+		$sudo apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+	fi
+	local major
+	major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
+	if [ "$major" -lt 18 ]; then
+		say "Node.js 18 or newer is required (found $(node --version 2>/dev/null || echo none)): see https://nodejs.org" && return 1
+	fi
+	say "Node.js $(node --version) and npm $(npm --version 2>/dev/null) present"
+}
+
 ensure_deps() {
 	ensure_system_packages
 	ensure_rust
+	ensure_node
 }
 
 # Builds every target of the workspace (node, runtime, tests) once, in the release profile, so the

@@ -28,7 +28,7 @@ async fn shutdown_signal() {
 		match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
 			Ok(mut s) => {
 				s.recv().await;
-			},
+			}
 			Err(_) => std::future::pending::<()>().await,
 		}
 	};
@@ -60,7 +60,7 @@ fn main() -> ExitCode {
 				cli.models.display()
 			);
 			return ExitCode::FAILURE;
-		},
+		}
 	};
 	for e in &errors {
 		tracing::error!(target: LOG_TARGET, "model not loaded: {e}");
@@ -84,7 +84,7 @@ fn main() -> ExitCode {
 		Err(e) => {
 			tracing::error!(target: LOG_TARGET, "cannot start the async runtime: {e}");
 			return ExitCode::FAILURE;
-		},
+		}
 	};
 	let result = runtime.block_on(async move {
 		let listener = tokio::net::TcpListener::bind(cli.listen).await?;
@@ -101,6 +101,6 @@ fn main() -> ExitCode {
 		Err(e) => {
 			tracing::error!(target: LOG_TARGET, "cannot serve on {}: {e}", cli.listen);
 			ExitCode::FAILURE
-		},
+		}
 	}
 }

@@ -198,7 +198,7 @@ impl Model {
 			));
 		}
 		match out_fact.shape.as_concrete() {
-			Some(s) if s == output_shape.as_slice() => {},
+			Some(s) if s == output_shape.as_slice() => {}
 			other => {
 				return Err(load_err(
 					file,
@@ -207,7 +207,7 @@ impl Model {
 						 but the sidecar declares {output_shape:?}"
 					),
 				))
-			},
+			}
 		}
 		let plan = typed.into_runnable().map_err(tract_err)?;
 		let model = Model {
@@ -331,7 +331,7 @@ impl Registry {
 						continue;
 					}
 					registry.insert(model);
-				},
+				}
 				Err(e) => errors.push(e),
 			}
 		}

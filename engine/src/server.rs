@@ -61,14 +61,14 @@ impl From<InferError> for ApiError {
 		let (status, kind) = match &e {
 			InferError::WrongPrecision { .. } => {
 				(StatusCode::UNPROCESSABLE_ENTITY, ErrorKind::WrongPrecision)
-			},
+			}
 			InferError::WrongShape { .. } => {
 				(StatusCode::UNPROCESSABLE_ENTITY, ErrorKind::WrongShape)
-			},
+			}
 			InferError::InvalidTensor(_) => (StatusCode::BAD_REQUEST, ErrorKind::InvalidTensor),
 			InferError::Output(_) => {
 				(StatusCode::UNPROCESSABLE_ENTITY, ErrorKind::OutputNotRepresentable)
-			},
+			}
 			InferError::Run(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorKind::InferenceFailed),
 		};
 		ApiError::new(status, kind, e.to_string())

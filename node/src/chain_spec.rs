@@ -44,3 +44,7 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.with_properties(properties())
 		.build())
 }
+
+/// Secret seeds of the dev chain's demo operators' `infr` keys (Bob, Charlie, Dave): public
+/// knowledge, like `//Alice`. A `--dev` node puts them in its keystore.
+pub const DEMO_OPERATOR_KEY_SEEDS: [&str; 3] = ["//Bob//infr", "//Charlie//infr", "//Dave//infr"];

@@ -24,6 +24,10 @@ pub struct InferenceParams {
 	/// URL of the local inference engine (`verinfer-engine`) the off-chain worker calls.
 	#[arg(long, value_name = "URL", default_value = verinfer_primitives::engine::DEFAULT_ENGINE_URL)]
 	pub inference_engine_url: String,
+
+	/// Put the demo operators' `infr` keys into the keystore (set by `--dev`, not a flag).
+	#[arg(skip)]
+	pub demo_operator_keys: bool,
 }
 
 #[derive(Debug, clap::Subcommand)]

@@ -158,7 +158,8 @@ pub fn run() -> sc_cli::Result<()> {
 		}
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
-			let inference = cli.inference.clone();
+			let mut inference = cli.inference.clone();
+			inference.demo_operator_keys = cli.run.shared_params.dev;
 			runner.run_node_until_exit(|config| async move {
 				type Hash = <Block as sp_runtime::traits::Block>::Hash;
 				match config.network.network_backend {

@@ -5,6 +5,17 @@
 //! - `payment_queryInfo`, `payment_queryFeeDetails`: what an extrinsic will cost.
 //! - `babe_epochAuthorship`: which slots the node's keys may author in this epoch.
 //! - `grandpa_roundState`, `grandpa_proveFinality`, `grandpa_subscribeJustifications`.
+//! - `inference_job`, `inference_jobsByRequester`, `inference_jobsByOperator`,
+//!   `inference_jobsByAgent`, `inference_models`, `inference_quote` ([`inference`]).
+//! - `reputation_score`, `reputation_operator`, `reputation_top` ([`reputation`]).
+//!
+//! The JSON shapes and error codes of the Verinfer methods are in [`json`] and [`error`], and
+//! described with examples in `docs/rpc.md`.
+
+pub mod error;
+pub mod inference;
+pub mod json;
+pub mod reputation;
 
 use jsonrpsee::RpcModule;
 use sc_consensus_babe::BabeWorkerHandle;
@@ -72,13 +83,17 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
 		+ BabeApi<Block>
-		+ BlockBuilder<Block>,
+		+ BlockBuilder<Block>
+		+ verinfer_primitives::api::InferenceApi<Block, AccountId, Balance, BlockNumber>
+		+ verinfer_primitives::api::ReputationApi<Block, AccountId, Balance, BlockNumber>,
 	P: TransactionPool<Block = Block, Hash = <Block as sp_runtime::traits::Block>::Hash> + 'static,
 	SC: SelectChain<Block> + 'static,
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
 	B::State: sc_client_api::StateBackend<sp_runtime::traits::HashingFor<Block>>,
 {
+	use inference::{Inference, InferenceRpcServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
+	use reputation::{Reputation, ReputationRpcServer};
 	use sc_consensus_babe_rpc::{Babe, BabeApiServer};
 	use sc_consensus_grandpa_rpc::{Grandpa, GrandpaApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
@@ -88,6 +103,8 @@ where
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(Inference::new(client.clone()).into_rpc())?;
+	module.merge(Reputation::new(client.clone()).into_rpc())?;
 	module.merge(
 		Babe::new(client, babe.babe_worker_handle, babe.keystore, select_chain).into_rpc(),
 	)?;

@@ -206,6 +206,9 @@ pub fn new_full<
 			gap_sync_body_policy: None,
 		})?;
 
+	if inference.demo_operator_keys {
+		insert_demo_operator_keys(&keystore_container.keystore())?;
+	}
 	if config.offchain_worker.enabled {
 		record_engine_url(&*backend, &inference.inference_engine_url)?;
 		let offchain_workers =
@@ -363,6 +366,18 @@ pub fn new_full<
 	}
 
 	Ok(task_manager)
+}
+
+/// Puts the `infr` keys of the dev chain's demo operators into the keystore, so that a `--dev`
+/// node runs their jobs with no setup. Idempotent: the keystore keeps one copy of a key.
+fn insert_demo_operator_keys(keystore: &sp_keystore::KeystorePtr) -> Result<(), ServiceError> {
+	for seed in crate::chain_spec::DEMO_OPERATOR_KEY_SEEDS {
+		let public = keystore
+			.sr25519_generate_new(verinfer_primitives::crypto::INFR, Some(seed))
+			.map_err(|e| ServiceError::Other(format!("demo operator key {seed}: {e}")))?;
+		log::info!(target: "verinfer", "demo operator key {seed} in the keystore: {public}");
+	}
+	Ok(())
 }
 
 /// Records the engine URL in persistent off-chain storage, where the off-chain worker reads it.

@@ -19,3 +19,18 @@ pub type OperatorSignature = app::Signature;
 #[cfg(feature = "std")]
 /// A full `infr` key pair (node side and tests only).
 pub type OperatorPair = app::Pair;
+
+/// The `infr` key as the signer of the off-chain worker's transactions, for
+/// `frame_system::offchain::Signer`: the runtime's signatures are `MultiSignature`s and its
+/// signers `MultiSigner`s, of which an `infr` key is the sr25519 variant.
+#[cfg(feature = "offchain")]
+pub struct InfrAuthId;
+
+#[cfg(feature = "offchain")]
+impl frame_system::offchain::AppCrypto<sp_runtime::MultiSigner, sp_runtime::MultiSignature>
+	for InfrAuthId
+{
+	type RuntimeAppPublic = OperatorKey;
+	type GenericPublic = sp_core::sr25519::Public;
+	type GenericSignature = sp_core::sr25519::Signature;
+}

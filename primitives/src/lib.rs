@@ -12,12 +12,14 @@
 //! - [`fees`]: model fees, quotes and settlement payouts, shared by the jobs and fees pallets.
 //! - [`operators`]: the reasons an operator's bond can be slashed.
 //! - [`reputation`]: the evidence the chain records about an operator and its raw counters.
+//! - [`api`]: the runtime APIs the node serves as JSON-RPC, with their self-contained views.
 //!
 //! Only types live here. Behaviour (how a quote is computed, how a score moves) belongs to the
 //! pallet that owns the data; pallets reach each other through traits those pallets define.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+pub mod api;
 pub mod commitment;
 pub mod crypto;
 pub mod engine;

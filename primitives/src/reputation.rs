@@ -9,7 +9,16 @@ use scale_info::TypeInfo;
 /// state. `fee` is the operator's share of the job (`Quote::per_operator`), which weights the
 /// evidence; `slashed` is the amount actually taken from its bond for this job.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum ReputationEvent<Balance> {
@@ -26,14 +35,25 @@ impl<Balance: Copy> ReputationEvent<Balance> {
 	/// The job fee share this evidence is weighted by.
 	pub fn fee(&self) -> Balance {
 		match self {
-			Self::Agreed { fee, .. } | Self::Disagreed { fee, .. } | Self::Missed { fee, .. } => *fee,
+			Self::Agreed { fee, .. } | Self::Disagreed { fee, .. } | Self::Missed { fee, .. } => {
+				*fee
+			}
 		}
 	}
 }
 
 /// Raw, never-decaying counters of an operator, kept next to its score.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
 	Default,
 )]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

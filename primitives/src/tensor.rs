@@ -55,10 +55,10 @@ impl fmt::Display for TensorError {
 		match self {
 			Self::TooManyDims { dims } => {
 				write!(f, "tensor has {dims} dimensions, at most {MAX_DIMS} are allowed")
-			},
+			}
 			Self::PrecisionTooHigh { precision } => {
 				write!(f, "precision {precision} is above the maximum {MAX_PRECISION}")
-			},
+			}
 			Self::ShapeOverflow => write!(f, "the product of the shape's dimensions overflows"),
 			Self::LengthMismatch { expected, actual } => write!(
 				f,
@@ -66,7 +66,7 @@ impl fmt::Display for TensorError {
 			),
 			Self::TooManyElements { max, actual } => {
 				write!(f, "tensor has {actual} elements, at most {max} are allowed")
-			},
+			}
 		}
 	}
 }

@@ -1,8 +1,9 @@
 //! The runtime APIs the node calls into.
 
 use crate::{
-	AccountId, Babe, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Babe, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Jobs, Nonce,
+	Operators, Reputation, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
+	TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -17,6 +18,12 @@ use sp_runtime::{
 	ApplyExtrinsicResult,
 };
 use sp_version::RuntimeVersion;
+use verinfer_primitives::{
+	api::{
+		JobPage, JobView, ModelView, QuoteError, QuoteView, ReputationView, ScoreView, MAX_TOP_SCAN,
+	},
+	JobId, ModelId,
+};
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -222,6 +229,71 @@ impl_runtime_apis! {
 		}
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	impl verinfer_primitives::api::InferenceApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn job(id: JobId) -> Option<JobView<AccountId, Balance, BlockNumber>> {
+			Jobs::job_view(id)
+		}
+
+		fn jobs_by_requester(
+			requester: AccountId,
+			start: Option<u32>,
+			len: u32,
+		) -> JobPage<AccountId, Balance, BlockNumber> {
+			Jobs::requester_page(&requester, start, len)
+		}
+
+		fn jobs_by_operator(
+			operator: AccountId,
+			start: Option<u32>,
+			len: u32,
+		) -> JobPage<AccountId, Balance, BlockNumber> {
+			Jobs::operator_page(&operator, start, len)
+		}
+
+		fn jobs_by_agent(
+			agent: sp_core::H256,
+			start: Option<u32>,
+			len: u32,
+		) -> JobPage<AccountId, Balance, BlockNumber> {
+			Jobs::agent_page(&agent, start, len)
+		}
+
+		fn models() -> Vec<ModelView<AccountId, Balance, BlockNumber>> {
+			Jobs::model_views()
+		}
+
+		fn quote(
+			model: ModelId,
+			input_len: Option<u32>,
+			k: Option<u32>,
+		) -> Result<QuoteView<Balance>, QuoteError> {
+			Jobs::quote_for(model, input_len, k)
+		}
+	}
+
+	impl verinfer_primitives::api::ReputationApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn score(operator: AccountId) -> ScoreView {
+			Reputation::score_view(&operator)
+		}
+
+		fn operator(operator: AccountId) -> Option<ReputationView<AccountId, Balance, BlockNumber>> {
+			Reputation::reputation_view(&operator)
+		}
+
+		fn top(
+			limit: u32,
+			model: Option<ModelId>,
+		) -> Vec<ReputationView<AccountId, Balance, BlockNumber>> {
+			// Off-chain only: ranks at most `MAX_TOP_SCAN` registered operators (for a model,
+			// at most its `MaxOperatorsPerModel` operators).
+			let candidates = match model {
+				Some(model) => Operators::operators_serving(&model),
+				None => Operators::operator_accounts(MAX_TOP_SCAN),
+			};
+			Reputation::top(candidates, limit)
 		}
 	}
 

@@ -318,6 +318,9 @@ impl pallet_settlement::Config for Runtime {
 	type WrongResultSlash = WrongResultSlash;
 	type MissSlash = MissSlash;
 	type MaxBatch = MaxSettlementBatch;
+	type AuthorityId = verinfer_primitives::crypto::InfrAuthId;
+	// Four blocks (12 s): a commit or reveal not included by then is sent again.
+	type ResubmitAfter = ConstU32<4>;
 	type WeightInfo = pallet_settlement::weights::SubstrateWeight<Runtime>;
 }
 

@@ -2,19 +2,32 @@
 //!
 //! - `development`: one validator (Alice), the well-known dev accounts endowed, Alice as sudo.
 //! - `local_testnet`: four validators (Alice, Bob, Charlie, Dave) on one machine or a small LAN.
+//!
+//! Both are ready for jobs: the three models bundled in `models/` are registered by Alice, and
+//! three demo operators (Bob, Charlie, Dave) are bonded, serve all of them and are online. Their
+//! off-chain worker (`infr`) keys derive from the seeds `//Bob//infr`, `//Charlie//infr` and
+//! `//Dave//infr`; a `--dev` node puts them in its keystore, other nodes take them with
+//! `verinfer-node key insert --key-type infr --scheme sr25519 --suri //Bob//infr`. The key
+//! accounts are endowed so that their (refunded) commits and reveals pass fee validation.
 
 use crate::{
-	currency::{MICRO_UNITS, UNITS},
-	AccountId, BabeConfig, Balance, BalancesConfig, FeesConfig, RuntimeGenesisConfig,
-	SessionConfig, SessionKeys, SudoConfig, BABE_GENESIS_EPOCH_CONFIG,
+	currency::{MICRO_UNITS, MILLI_UNITS, UNITS},
+	AccountId, BabeConfig, Balance, BalancesConfig, FeesConfig, JobsConfig, OperatorsConfig,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, BABE_GENESIS_EPOCH_CONFIG,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
+use pallet_jobs::GenesisModel;
 use serde_json::Value;
 use sp_consensus_babe::AuthorityId as BabeId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use verinfer_primitives::{
+	crypto::OperatorKey,
+	tensor::{BoundedShape, TensorSpec},
+	ModelId,
+};
 
 /// What each endowed dev account starts with: one million VINF.
 pub const ENDOWMENT: Balance = 1_000_000 * UNITS;
@@ -23,6 +36,121 @@ pub const ENDOWMENT: Balance = 1_000_000 * UNITS;
 pub const BYTE_FEE: Balance = MICRO_UNITS;
 /// The treasury's share of every job at genesis: 2% (root can change it).
 pub const PROTOCOL_FEE_RATE: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(2);
+
+/// Each demo operator's bond: ten times the minimum.
+pub const DEMO_OPERATOR_BOND: Balance = 10_000 * UNITS;
+/// What each demo operator's `infr` key account starts with, for transaction fee validation.
+pub const DEMO_KEY_ENDOWMENT: Balance = 1_000 * UNITS;
+/// Fee per operator of the bundled models: 0.1 VINF.
+pub const DEMO_OPERATOR_FEE: Balance = 100 * MILLI_UNITS;
+/// Royalty of the bundled models: 0.01 VINF.
+pub const DEMO_ROYALTY: Balance = 10 * MILLI_UNITS;
+
+/// A model bundled in `models/`: the fields of its sidecar `NAME.json` and its file's hash.
+pub struct BundledModel {
+	/// blake2-256 of the ONNX file, `0x`-prefixed hex.
+	pub id: &'static str,
+	/// The file's name without `.onnx`.
+	pub name: &'static str,
+	/// Input shape and precision.
+	pub input: (&'static [u32], u8),
+	/// Output shape and precision.
+	pub output: (&'static [u32], u8),
+	/// Agreement tolerance in output units.
+	pub tolerance: u64,
+}
+
+/// The models in `models/` (a runtime test checks these against the files and sidecars).
+pub const BUNDLED_MODELS: [BundledModel; 3] = [
+	BundledModel {
+		id: "0x2040303b6662c366504bd504849f6c236f6b803825e58fa7b492c9cbd7a726d9",
+		name: "iris-logreg",
+		input: (&[1, 4], 2),
+		output: (&[1, 3], 4),
+		tolerance: 1,
+	},
+	BundledModel {
+		id: "0x429f7b51efb064bd0e2bc119a8e2a3c65d9233d519f1680ffdba250be4fb373e",
+		name: "digits-mlp",
+		input: (&[1, 64], 0),
+		output: (&[1, 10], 4),
+		tolerance: 1,
+	},
+	BundledModel {
+		id: "0x5d6aa17ff01b4e91dccb552b12f531a037d55fd6c9632b8ed16da7619a037de9",
+		name: "diabetes-ridge",
+		input: (&[1, 10], 4),
+		output: (&[1, 1], 2),
+		tolerance: 1,
+	},
+];
+
+/// The demo operators: account and the public `infr` key of `//<Name>//infr`, `0x`-hex (a
+/// runtime test derives these from the seeds).
+pub const DEMO_OPERATORS: [(Sr25519Keyring, &str); 3] = [
+	(Sr25519Keyring::Bob, "0xdad28c9cd8ceb802aed6eb29a68baff17184750e31f3c9e4bac50e9d0c97971d"),
+	(Sr25519Keyring::Charlie, "0x9a00ff3a2403c5eeb4f876e63a871e7e59b491df04d707267797dcb76859f552"),
+	(Sr25519Keyring::Dave, "0xc2201efe439c43ac0e352eed6276fdcb1fddc1dff753915b9e938ad93a881b26"),
+];
+
+/// The 32 bytes of a `0x`-prefixed hex string of 64 digits.
+pub fn hex32(hex: &str) -> [u8; 32] {
+	let digits = hex.strip_prefix("0x").unwrap_or(hex).as_bytes();
+	assert_eq!(digits.len(), 64, "32 bytes of hex expected");
+	let nibble = |c: u8| match c {
+		b'0'..=b'9' => c - b'0',
+		b'a'..=b'f' => c - b'a' + 10,
+		b'A'..=b'F' => c - b'A' + 10,
+		_ => panic!("not a hex digit"),
+	};
+	let mut out = [0u8; 32];
+	for (i, byte) in out.iter_mut().enumerate() {
+		*byte = nibble(digits[2 * i]) << 4 | nibble(digits[2 * i + 1]);
+	}
+	out
+}
+
+fn spec((shape, precision): (&[u32], u8)) -> TensorSpec {
+	TensorSpec { shape: BoundedShape::truncate_from(shape.to_vec()), precision }
+}
+
+/// The bundled models as the jobs pallet's genesis registers them, owned by `owner`.
+pub fn bundled_models(owner: &AccountId) -> Vec<GenesisModel<AccountId, Balance>> {
+	BUNDLED_MODELS
+		.iter()
+		.map(|m| GenesisModel {
+			owner: owner.clone(),
+			content_hash: ModelId::from(hex32(m.id)),
+			name: m.name.into(),
+			uri: alloc::format!("file:models/{}.onnx", m.name),
+			input: spec(m.input),
+			output: spec(m.output),
+			tolerance: m.tolerance,
+			operator_fee: DEMO_OPERATOR_FEE,
+			royalty: DEMO_ROYALTY,
+			k: 3,
+			q: 2,
+		})
+		.collect()
+}
+
+/// The demo operators as the operators pallet's genesis sets them up: bonded, serving every
+/// bundled model, online.
+pub fn demo_operators() -> Vec<(AccountId, Balance, OperatorKey, Vec<ModelId>, bool)> {
+	let models: Vec<ModelId> = BUNDLED_MODELS.iter().map(|m| ModelId::from(hex32(m.id))).collect();
+	DEMO_OPERATORS
+		.iter()
+		.map(|(account, key)| {
+			let key: OperatorKey = sp_core::sr25519::Public::from_raw(hex32(key)).into();
+			(account.to_account_id(), DEMO_OPERATOR_BOND, key, models.clone(), true)
+		})
+		.collect()
+}
+
+/// The accounts of the demo operators' `infr` keys.
+pub fn demo_key_accounts() -> Vec<AccountId> {
+	DEMO_OPERATORS.iter().map(|(_, key)| AccountId::from(hex32(key))).collect()
+}
 
 /// A validator at genesis: its stash account and its session keys.
 pub struct GenesisValidator {
@@ -51,7 +179,12 @@ pub fn testnet_genesis(
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
-			balances: endowed.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
+			balances: endowed
+				.iter()
+				.cloned()
+				.map(|k| (k, ENDOWMENT))
+				.chain(demo_key_accounts().into_iter().map(|k| (k, DEMO_KEY_ENDOWMENT)))
+				.collect::<Vec<_>>(),
 		},
 		babe: BabeConfig { epoch_config: BABE_GENESIS_EPOCH_CONFIG },
 		session: SessionConfig {
@@ -62,7 +195,9 @@ pub fn testnet_genesis(
 				})
 				.collect::<Vec<_>>(),
 		},
-		sudo: SudoConfig { key: Some(root) },
+		sudo: SudoConfig { key: Some(root.clone()) },
+		operators: OperatorsConfig { operators: demo_operators() },
+		jobs: JobsConfig { models: bundled_models(&root) },
 		fees: FeesConfig {
 			byte_fee: BYTE_FEE,
 			protocol_fee_rate: PROTOCOL_FEE_RATE,

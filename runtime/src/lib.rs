@@ -38,6 +38,7 @@ mod benchmarks;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod offchain;
 pub mod token;
 
 use alloc::vec::Vec;

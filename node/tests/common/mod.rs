@@ -6,10 +6,18 @@
 //!   log is printed when the test panicked, and the temporary folder is removed afterwards
 //!   (set `VERINFER_E2E_KEEP=1` to keep it for inspection).
 //! - [`Rpc`] is a thin JSON-RPC view of a node (finalized head, block hashes, peers).
+//! - [`engine`]: the real inference engine as a child process, a proxy that falsifies its
+//!   outputs, and the bundled models' recorded samples; [`http`] is the bit of HTTP they use.
+//! - [`chain`]: signed `submit_job`, the Verinfer pallets' storage and events decoded, and an
+//!   event log to wait for events in finalized blocks.
 //!
 //! Every wait is a bounded polling loop; nothing here makes claims about speed.
 
 #![allow(dead_code)]
+
+pub mod chain;
+pub mod engine;
+pub mod http;
 
 use std::{
 	fs::{File, OpenOptions},

@@ -28,7 +28,7 @@ pub fn can_escrow<T: Config>(payer: &T::AccountId, amount: BalanceOf<T>) -> bool
 /// Hold `amount` from `payer`.
 pub fn hold<T: Config>(payer: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
 	if amount.is_zero() {
-		return Ok(())
+		return Ok(());
 	}
 	T::Currency::hold(&reason::<T>(), payer, amount)
 }
@@ -36,7 +36,7 @@ pub fn hold<T: Config>(payer: &T::AccountId, amount: BalanceOf<T>) -> DispatchRe
 /// Give `amount` of `payer`'s escrow back to it.
 pub fn release<T: Config>(payer: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
 	if amount.is_zero() {
-		return Ok(())
+		return Ok(());
 	}
 	T::Currency::release(&reason::<T>(), payer, amount, Precision::Exact).map(|_| ())
 }
@@ -49,7 +49,7 @@ pub fn pay<T: Config>(
 	amount: BalanceOf<T>,
 ) -> Result<(), DispatchError> {
 	if amount.is_zero() {
-		return Ok(())
+		return Ok(());
 	}
 	T::Currency::transfer_on_hold(
 		&reason::<T>(),

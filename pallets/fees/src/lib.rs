@@ -316,14 +316,17 @@ pub mod pallet {
 					q.per_operator
 						.saturating_mul(q.k.into())
 						.saturating_add(q.royalty)
-						.saturating_add(q.protocol_fee) ==
-						q.total,
+						.saturating_add(q.protocol_fee)
+						== q.total,
 					"escrowed quote does not add up"
 				);
 				per_payer.entry(escrow.payer.clone()).or_default().saturating_accrue(q.total);
 			}
 			for (payer, total) in per_payer {
-				ensure!(asset::escrowed::<T>(&payer) == total, "escrow hold differs from open quotes");
+				ensure!(
+					asset::escrowed::<T>(&payer) == total,
+					"escrow hold differs from open quotes"
+				);
 			}
 			Ok(())
 		}

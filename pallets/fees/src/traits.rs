@@ -15,8 +15,11 @@ use verinfer_primitives::{JobId, ModelFees, Payout, Quote};
 /// for mocks of pallets that do not test payments.
 pub trait FeesInterface<AccountId, Balance> {
 	/// The price of a job of `k` operators on `input_len` input bytes of a model with `fees`.
-	fn quote(fees: &ModelFees<Balance>, input_len: u32, k: u32)
-		-> Result<Quote<Balance>, DispatchError>;
+	fn quote(
+		fees: &ModelFees<Balance>,
+		input_len: u32,
+		k: u32,
+	) -> Result<Quote<Balance>, DispatchError>;
 
 	/// Hold `quote.total` from `payer` as the escrow of `job`.
 	fn hold_escrow(job: JobId, payer: &AccountId, quote: &Quote<Balance>) -> DispatchResult;
@@ -72,7 +75,8 @@ impl<T: Config> FeesInterface<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		model_owner: &T::AccountId,
 	) -> Result<Payout<BalanceOf<T>>, DispatchError> {
 		with_storage_layer(|| {
-			let Escrow { payer, quote } = Escrows::<T>::get(job).ok_or(Error::<T>::UnknownEscrow)?;
+			let Escrow { payer, quote } =
+				Escrows::<T>::get(job).ok_or(Error::<T>::UnknownEscrow)?;
 			ensure!(agreeing.len() as u32 <= quote.k, Error::<T>::TooManyPayees);
 			Escrows::<T>::remove(job);
 			let payout = Pallet::<T>::pay_out(job, &payer, &quote, agreeing, model_owner)?;
@@ -148,7 +152,9 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-impl<AccountId, Balance: AtLeast32BitUnsigned + Copy + Default> FeesInterface<AccountId, Balance> for () {
+impl<AccountId, Balance: AtLeast32BitUnsigned + Copy + Default> FeesInterface<AccountId, Balance>
+	for ()
+{
 	fn quote(
 		fees: &ModelFees<Balance>,
 		_input_len: u32,
@@ -166,7 +172,11 @@ impl<AccountId, Balance: AtLeast32BitUnsigned + Copy + Default> FeesInterface<Ac
 	fn hold_escrow(_: JobId, _: &AccountId, _: &Quote<Balance>) -> DispatchResult {
 		Ok(())
 	}
-	fn settle(_: JobId, agreeing: &[AccountId], _: &AccountId) -> Result<Payout<Balance>, DispatchError> {
+	fn settle(
+		_: JobId,
+		agreeing: &[AccountId],
+		_: &AccountId,
+	) -> Result<Payout<Balance>, DispatchError> {
 		Ok(Payout { operators_paid: agreeing.len() as u32, ..Default::default() })
 	}
 	fn refund(_: JobId) -> Result<Balance, DispatchError> {

@@ -10,7 +10,9 @@ use verinfer_primitives::Quote;
 pub type BalanceOf<T> = <T as Config>::Balance;
 
 /// The escrow of one open job: who pays, and the quote it was charged.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound(T: Config))]
 pub struct Escrow<T: Config> {

@@ -119,6 +119,7 @@ mod deadlines;
 mod interface;
 #[cfg(test)]
 mod mock;
+pub mod query;
 #[cfg(test)]
 mod tests;
 pub mod traits;
@@ -282,6 +283,35 @@ pub mod pallet {
 		/// A model owner's deposit for its registry entry.
 		#[codec(index = 0)]
 		ModelDeposit,
+	}
+
+	/// Models registered when the chain starts.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The models, registered in order as by `register_model`.
+		pub models: Vec<GenesisModel<T::AccountId, BalanceOf<T>>>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for m in &self.models {
+				// A chain spec that cannot register its own models must not produce a chain.
+				Pallet::<T>::do_register_model(
+					m.owner.clone(),
+					m.content_hash,
+					m.name.clone().into_bytes(),
+					m.uri.clone().into_bytes(),
+					m.input.clone(),
+					m.output.clone(),
+					m.tolerance,
+					ModelFees { operator_fee: m.operator_fee, royalty: m.royalty },
+					JobPolicy { k: m.k, q: m.q },
+				)
+				.unwrap_or_else(|e| panic!("genesis model {:?}: {e:?}", m.content_hash));
+			}
+		}
 	}
 
 	/// Every registered model, by content hash.

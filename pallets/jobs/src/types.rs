@@ -405,3 +405,32 @@ mod tests {
 		assert!(!p(17, 17).is_valid(16));
 	}
 }
+
+/// A model registered at genesis, as a chain spec lists it. Registered exactly as by
+/// `register_model` (deposit held from `owner`), so a genesis model is an ordinary model.
+#[derive(Clone, Eq, PartialEq, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GenesisModel<AccountId, Balance> {
+	/// Who registers the model and holds its deposit.
+	pub owner: AccountId,
+	/// blake2-256 of the ONNX file: the model id.
+	pub content_hash: ModelId,
+	/// Human-readable name.
+	pub name: alloc::string::String,
+	/// Where operators can fetch the ONNX file.
+	pub uri: alloc::string::String,
+	/// Shape and precision of every input.
+	pub input: TensorSpec,
+	/// Shape and precision of the output.
+	pub output: TensorSpec,
+	/// Largest element-wise difference of agreeing outputs, in output units.
+	pub tolerance: u64,
+	/// Fee for each operator of the agreeing group.
+	pub operator_fee: Balance,
+	/// Royalty to the owner per verified job.
+	pub royalty: Balance,
+	/// Default replicas.
+	pub k: u32,
+	/// Default quorum.
+	pub q: u32,
+}

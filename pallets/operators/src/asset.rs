@@ -43,7 +43,7 @@ fn transfer<T: Config>(
 	amount: BalanceOf<T>,
 ) -> Result<BalanceOf<T>, DispatchError> {
 	if amount.is_zero() {
-		return Ok(amount)
+		return Ok(amount);
 	}
 	T::Currency::transfer_on_hold(
 		&reason::<T>(),

@@ -145,8 +145,8 @@ mod benchmarks {
 		let now = frame_system::Pallet::<T>::block_number();
 		frame_system::Pallet::<T>::set_block_number(now.saturating_add(1u32.into()));
 		Operators::<T>::deregister(RawOrigin::Signed(who.clone()).into()).unwrap();
-		let later: BlockNumberFor<T> = frame_system::Pallet::<T>::block_number()
-			.saturating_add(T::UnbondingPeriod::get());
+		let later: BlockNumberFor<T> =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get());
 		frame_system::Pallet::<T>::set_block_number(later);
 
 		#[extrinsic_call]
@@ -234,5 +234,9 @@ mod benchmarks {
 		assert_eq!(Operators::<T>::operator(&who).unwrap().status, OperatorStatus::Offline);
 	}
 
-	impl_benchmark_test_suite!(Operators, crate::mock::ExtBuilder::default().build(), crate::mock::Test);
+	impl_benchmark_test_suite!(
+		Operators,
+		crate::mock::ExtBuilder::default().build(),
+		crate::mock::Test
+	);
 }

@@ -10,9 +10,7 @@ use sp_runtime::{
 impl<T: Config> Ledger<T> {
 	/// Active plus unbonding: everything held.
 	pub fn total(&self) -> BalanceOf<T> {
-		self.unlocking
-			.iter()
-			.fold(self.active, |total, chunk| total.saturating_add(chunk.value))
+		self.unlocking.iter().fold(self.active, |total, chunk| total.saturating_add(chunk.value))
 	}
 
 	/// Nothing bonded and nothing unbonding.
@@ -31,7 +29,7 @@ impl<T: Config> Ledger<T> {
 			if last.unlock_at == unlock_at {
 				last.value.saturating_accrue(value);
 				self.active.saturating_reduce(value);
-				return Ok(())
+				return Ok(());
 			}
 		}
 		self.unlocking
@@ -64,7 +62,7 @@ impl<T: Config> Ledger<T> {
 		left.saturating_reduce(from_active);
 		for chunk in self.unlocking.iter_mut().rev() {
 			if left.is_zero() {
-				break
+				break;
 			}
 			let take = left.min(chunk.value);
 			chunk.value.saturating_reduce(take);

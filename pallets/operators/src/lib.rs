@@ -72,6 +72,7 @@ mod benchmarking;
 mod ledger;
 #[cfg(test)]
 mod mock;
+pub mod query;
 mod slashing;
 #[cfg(feature = "std")]
 pub mod testing;
@@ -95,7 +96,10 @@ pub mod pallet {
 		traits::{fungible, Contains},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::{traits::Zero, Perbill, Saturating};
+	use sp_runtime::{
+		traits::{MaybeSerializeDeserialize, Zero},
+		Perbill, Saturating,
+	};
 	use verinfer_primitives::{ModelId, SlashReason};
 
 	/// The in-code storage version.
@@ -115,7 +119,7 @@ pub mod pallet {
 		type RuntimeHoldReason: From<HoldReason>;
 
 		/// Public key type of the operators' off-chain worker (`infr`) keys.
-		type OperatorKey: Parameter + Member + MaxEncodedLen + Ord;
+		type OperatorKey: Parameter + Member + MaxEncodedLen + Ord + MaybeSerializeDeserialize;
 
 		/// Which model ids exist; an operator may only serve those.
 		type KnownModel: Contains<ModelId>;
@@ -169,6 +173,34 @@ pub mod pallet {
 		/// An operator's bond, active and unbonding.
 		#[codec(index = 0)]
 		OperatorBond,
+	}
+
+	/// Operators that exist when the chain starts (a dev or test network's demo operators).
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// `(account, bond, infr key, served models, online)`, each set up exactly as by
+		/// `register`, `serve` and `go_online`.
+		pub operators: Vec<(T::AccountId, BalanceOf<T>, T::OperatorKey, Vec<ModelId>, bool)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			// A chain spec whose operators cannot be set up must not produce a chain.
+			for (who, bond, key, models, online) in &self.operators {
+				let fail = |step: &str, e: DispatchError| -> ! {
+					panic!("genesis operator {who:?}: {step}: {e:?}")
+				};
+				Pallet::<T>::do_register(who.clone(), *bond, key.clone(), Vec::new())
+					.unwrap_or_else(|e| fail("register", e));
+				Pallet::<T>::do_serve(who.clone(), models.clone(), false)
+					.unwrap_or_else(|e| fail("serve", e));
+				if *online {
+					Pallet::<T>::do_go_online(who.clone()).unwrap_or_else(|e| fail("online", e));
+				}
+			}
+		}
 	}
 
 	/// Every registered operator.
@@ -304,26 +336,7 @@ pub mod pallet {
 			metadata: Vec<u8>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			ensure!(!Operators::<T>::contains_key(&who), Error::<T>::AlreadyRegistered);
-			ensure!(!OperatorByKey::<T>::contains_key(&key), Error::<T>::KeyInUse);
-			ensure!(bond >= T::MinOperatorBond::get(), Error::<T>::BondTooLow);
-			let metadata: BoundedVec<u8, T::MaxMetadataLen> =
-				metadata.try_into().map_err(|_| Error::<T>::MetadataTooLong)?;
-			asset::hold::<T>(&who, bond)?;
-
-			let info = OperatorInfo::<T> {
-				key: key.clone(),
-				ledger: Ledger { active: bond, unlocking: BoundedVec::new() },
-				models: BoundedVec::new(),
-				status: OperatorStatus::Offline,
-				open_jobs: 0,
-				metadata,
-				registered_at: frame_system::Pallet::<T>::block_number(),
-			};
-			Operators::<T>::insert(&who, info);
-			OperatorByKey::<T>::insert(&key, &who);
-			Self::deposit_event(Event::Registered { operator: who, key, bond });
-			Ok(())
+			Self::do_register(who, bond, key, metadata)
 		}
 
 		/// Add `amount` from the caller's free balance to its active bond.
@@ -401,26 +414,7 @@ pub mod pallet {
 		))]
 		pub fn serve(origin: OriginFor<T>, models: Vec<ModelId>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut info = Self::operator(&who)?;
-			ensure!(info.status != OperatorStatus::Leaving, Error::<T>::OperatorLeaving);
-			let models: BoundedVec<ModelId, T::MaxModelsPerOperator> =
-				models.try_into().map_err(|_| Error::<T>::TooManyModels)?;
-			for (i, model) in models.iter().enumerate() {
-				ensure!(!models[..i].contains(model), Error::<T>::DuplicateModel);
-				ensure!(T::KnownModel::contains(model), Error::<T>::UnknownModel);
-			}
-			for old in info.models.iter().filter(|m| !models.contains(*m)) {
-				Self::unindex(old, &who);
-			}
-			for new in models.iter().filter(|m| !info.models.contains(*m)) {
-				ModelOperators::<T>::try_mutate(new, |ops| {
-					ops.try_push(who.clone()).map_err(|_| Error::<T>::TooManyOperatorsForModel)
-				})?;
-			}
-			info.models = models.clone();
-			Operators::<T>::insert(&who, info);
-			Self::deposit_event(Event::ModelsServed { operator: who, models });
-			Ok(())
+			Self::do_serve(who, models, true)
 		}
 
 		/// Go online: become eligible for new jobs of the served models. Needs an active bond of
@@ -429,17 +423,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::go_online())]
 		pub fn go_online(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut info = Self::operator(&who)?;
-			match info.status {
-				OperatorStatus::Online => return Err(Error::<T>::AlreadyOnline.into()),
-				OperatorStatus::Leaving => return Err(Error::<T>::OperatorLeaving.into()),
-				OperatorStatus::Offline => {},
-			}
-			ensure!(info.ledger.active >= T::MinOperatorBond::get(), Error::<T>::BondTooLow);
-			info.status = OperatorStatus::Online;
-			Operators::<T>::insert(&who, info);
-			Self::deposit_event(Event::WentOnline { operator: who });
-			Ok(())
+			Self::do_go_online(who)
 		}
 
 		/// Go offline: take no new jobs. Jobs already assigned must still be completed.
@@ -487,6 +471,79 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Register `who` with `bond`, bound to `key`; see [`Pallet::register`].
+		pub(crate) fn do_register(
+			who: T::AccountId,
+			bond: BalanceOf<T>,
+			key: T::OperatorKey,
+			metadata: Vec<u8>,
+		) -> DispatchResult {
+			ensure!(!Operators::<T>::contains_key(&who), Error::<T>::AlreadyRegistered);
+			ensure!(!OperatorByKey::<T>::contains_key(&key), Error::<T>::KeyInUse);
+			ensure!(bond >= T::MinOperatorBond::get(), Error::<T>::BondTooLow);
+			let metadata: BoundedVec<u8, T::MaxMetadataLen> =
+				metadata.try_into().map_err(|_| Error::<T>::MetadataTooLong)?;
+			asset::hold::<T>(&who, bond)?;
+
+			let info = OperatorInfo::<T> {
+				key: key.clone(),
+				ledger: Ledger { active: bond, unlocking: BoundedVec::new() },
+				models: BoundedVec::new(),
+				status: OperatorStatus::Offline,
+				open_jobs: 0,
+				metadata,
+				registered_at: frame_system::Pallet::<T>::block_number(),
+			};
+			Operators::<T>::insert(&who, info);
+			OperatorByKey::<T>::insert(&key, &who);
+			Self::deposit_event(Event::Registered { operator: who, key, bond });
+			Ok(())
+		}
+
+		/// Make `who` serve exactly `models`; see [`Pallet::serve`]. `check_known` is false only
+		/// at genesis, which is built before the model registry's genesis (pallet order).
+		pub(crate) fn do_serve(
+			who: T::AccountId,
+			models: Vec<ModelId>,
+			check_known: bool,
+		) -> DispatchResult {
+			let mut info = Self::operator(&who)?;
+			ensure!(info.status != OperatorStatus::Leaving, Error::<T>::OperatorLeaving);
+			let models: BoundedVec<ModelId, T::MaxModelsPerOperator> =
+				models.try_into().map_err(|_| Error::<T>::TooManyModels)?;
+			for (i, model) in models.iter().enumerate() {
+				ensure!(!models[..i].contains(model), Error::<T>::DuplicateModel);
+				ensure!(!check_known || T::KnownModel::contains(model), Error::<T>::UnknownModel);
+			}
+			for old in info.models.iter().filter(|m| !models.contains(*m)) {
+				Self::unindex(old, &who);
+			}
+			for new in models.iter().filter(|m| !info.models.contains(*m)) {
+				ModelOperators::<T>::try_mutate(new, |ops| {
+					ops.try_push(who.clone()).map_err(|_| Error::<T>::TooManyOperatorsForModel)
+				})?;
+			}
+			info.models = models.clone();
+			Operators::<T>::insert(&who, info);
+			Self::deposit_event(Event::ModelsServed { operator: who, models });
+			Ok(())
+		}
+
+		/// Put `who` online; see [`Pallet::go_online`].
+		pub(crate) fn do_go_online(who: T::AccountId) -> DispatchResult {
+			let mut info = Self::operator(&who)?;
+			match info.status {
+				OperatorStatus::Online => return Err(Error::<T>::AlreadyOnline.into()),
+				OperatorStatus::Leaving => return Err(Error::<T>::OperatorLeaving.into()),
+				OperatorStatus::Offline => {}
+			}
+			ensure!(info.ledger.active >= T::MinOperatorBond::get(), Error::<T>::BondTooLow);
+			info.status = OperatorStatus::Online;
+			Operators::<T>::insert(&who, info);
+			Self::deposit_event(Event::WentOnline { operator: who });
+			Ok(())
+		}
+
 		/// The record of `who`, or [`Error::UnknownOperator`].
 		pub(crate) fn operator(who: &T::AccountId) -> Result<OperatorInfo<T>, Error<T>> {
 			Operators::<T>::get(who).ok_or(Error::<T>::UnknownOperator)
@@ -519,10 +576,10 @@ pub mod pallet {
 
 		/// Whether `info` makes its operator eligible for a job of `model`.
 		pub(crate) fn eligible(info: &OperatorInfo<T>, model: &ModelId) -> bool {
-			info.status == OperatorStatus::Online &&
-				info.ledger.active >= T::MinOperatorBond::get() &&
-				info.open_jobs < T::MaxOpenJobs::get() &&
-				info.models.contains(model)
+			info.status == OperatorStatus::Online
+				&& info.ledger.active >= T::MinOperatorBond::get()
+				&& info.open_jobs < T::MaxOpenJobs::get()
+				&& info.models.contains(model)
 		}
 
 		/// Check the pallet's invariants:
@@ -560,12 +617,12 @@ pub mod pallet {
 					OperatorStatus::Leaving => {
 						ensure!(info.models.is_empty(), "leaving operator still serves models");
 						ensure!(info.ledger.active.is_zero(), "leaving operator has active bond");
-					},
+					}
 					OperatorStatus::Online => ensure!(
 						info.ledger.active >= T::MinOperatorBond::get(),
 						"online operator below the minimum bond"
 					),
-					OperatorStatus::Offline => {},
+					OperatorStatus::Offline => {}
 				}
 			}
 			ensure!(

@@ -116,13 +116,14 @@ pub fn last_event() -> OperatorsEvent<Test> {
 
 pub struct ExtBuilder {
 	balances: Vec<(AccountId, Balance)>,
+	operators: Vec<(AccountId, Balance, u64, Vec<ModelId>, bool)>,
 }
 
 impl Default for ExtBuilder {
 	fn default() -> Self {
 		let mut balances: Vec<_> = (1..=10).map(|who| (who, INITIAL)).collect();
 		balances.push((TREASURY, ED));
-		Self { balances }
+		Self { balances, operators: Vec::new() }
 	}
 }
 
@@ -136,9 +137,30 @@ impl ExtBuilder {
 		self
 	}
 
+	/// Set up `who` at genesis with `bond`, its test key and `models`, online or not.
+	pub fn genesis_operator(
+		mut self,
+		who: AccountId,
+		bond: Balance,
+		models: &[u8],
+		online: bool,
+	) -> Self {
+		self.operators.push((
+			who,
+			bond,
+			key(who),
+			models.iter().map(|m| model(*m)).collect(),
+			online,
+		));
+		self
+	}
+
 	pub fn build(self) -> sp_io::TestExternalities {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		pallet_balances::GenesisConfig::<Test> { balances: self.balances, ..Default::default() }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+		crate::GenesisConfig::<Test> { operators: self.operators }
 			.assimilate_storage(&mut storage)
 			.unwrap();
 		let mut ext = sp_io::TestExternalities::new(storage);

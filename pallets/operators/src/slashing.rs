@@ -18,7 +18,7 @@ impl<T: Config> Pallet<T> {
 		let Some(mut info) = Operators::<T>::get(operator) else { return Zero::zero() };
 		let amount = fraction.mul_floor(info.ledger.total());
 		if amount.is_zero() {
-			return amount
+			return amount;
 		}
 		// Compensating the operator from its own bond makes no sense: all to the treasury.
 		let beneficiary = beneficiary.filter(|b| *b != operator);

@@ -110,7 +110,10 @@ where
 				.iter()
 				.filter(|(_, e)| e.online && e.bond > 0 && e.models.contains(model))
 				.map(|(w, e)| {
-					(A::decode(&mut &w[..]).expect("encoded by us"), B::unique_saturated_from(e.bond))
+					(
+						A::decode(&mut &w[..]).expect("encoded by us"),
+						B::unique_saturated_from(e.bond),
+					)
 				})
 				.collect()
 		})
@@ -125,7 +128,7 @@ where
 			Some(e) => {
 				e.open_jobs += 1;
 				Ok(())
-			},
+			}
 			None => Err(DispatchError::Other("unknown operator")),
 		})
 	}

@@ -15,7 +15,16 @@ pub type BalanceOf<T> =
 
 /// Whether an operator takes new jobs.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub enum OperatorStatus {
 	/// Registered but takes no new jobs.
@@ -28,7 +37,16 @@ pub enum OperatorStatus {
 
 /// Part of a bond on its way out: released at `unlock_at`, slashable until then.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub struct UnlockChunk<Balance, BlockNumber> {
 	/// Amount still held in this chunk.
@@ -39,7 +57,9 @@ pub struct UnlockChunk<Balance, BlockNumber> {
 
 /// An operator's bond. `active + Σ unlocking.value` is exactly what is held from the operator
 /// under [`crate::HoldReason::OperatorBond`].
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound(T: Config))]
 pub struct Ledger<T: Config> {
@@ -50,7 +70,9 @@ pub struct Ledger<T: Config> {
 }
 
 /// Everything the chain knows about one operator.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound(T: Config))]
 pub struct OperatorInfo<T: Config> {

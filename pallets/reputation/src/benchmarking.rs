@@ -33,7 +33,7 @@ mod benchmarks {
 		exclude::<T>(&operator);
 		if !<Reputation<T> as ReputationInterface<_, _>>::is_excluded(&operator) {
 			// A configuration whose floor cannot be reached: nothing to measure.
-			return Err(BenchmarkError::Weightless)
+			return Err(BenchmarkError::Weightless);
 		}
 
 		#[extrinsic_call]
@@ -66,5 +66,9 @@ mod benchmarks {
 		assert!(!Reputation::<T>::stats_of(&operator).unwrap().slashed.is_zero());
 	}
 
-	impl_benchmark_test_suite!(Reputation, crate::mock::ExtBuilder::default().build(), crate::mock::Test);
+	impl_benchmark_test_suite!(
+		Reputation,
+		crate::mock::ExtBuilder::default().build(),
+		crate::mock::Test
+	);
 }

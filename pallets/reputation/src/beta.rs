@@ -69,7 +69,7 @@ impl BetaEvidence {
 	/// Multiply both `r` and `s` by `factor^times`.
 	pub fn decay(&mut self, factor: Perbill, times: u32) {
 		if times == 0 {
-			return
+			return;
 		}
 		let factor = FixedU128::from_perbill(factor).saturating_pow(times as usize);
 		self.positive = self.positive.saturating_mul(factor);
@@ -82,9 +82,10 @@ impl BetaEvidence {
 		match outcome {
 			Outcome::Agreed => self.positive = self.positive.saturating_add(weight),
 			Outcome::Disagreed => {
-				let heavier = weight.saturating_mul(FixedU128::from_u32(params.disagreement_weight));
+				let heavier =
+					weight.saturating_mul(FixedU128::from_u32(params.disagreement_weight));
 				self.negative = self.negative.saturating_add(heavier);
-			},
+			}
 			Outcome::Missed => self.negative = self.negative.saturating_add(weight),
 		}
 	}
@@ -92,8 +93,7 @@ impl BetaEvidence {
 	/// `(r + 1) / (r + s + 2)`, rounded down.
 	pub fn score(&self) -> Permill {
 		let numerator = self.positive.saturating_add(FixedU128::one());
-		let denominator =
-			numerator.saturating_add(self.negative).saturating_add(FixedU128::one());
+		let denominator = numerator.saturating_add(self.negative).saturating_add(FixedU128::one());
 		Permill::from_rational(numerator.into_inner(), denominator.into_inner())
 	}
 }
@@ -101,7 +101,7 @@ impl BetaEvidence {
 /// `fee / (average_fee + fee)`; 1/2 while there is no average yet (`average_fee == 0`).
 pub fn evidence_weight(fee: u128, average_fee: u128) -> FixedU128 {
 	if average_fee.is_zero() {
-		return FixedU128::from_rational(1, 2)
+		return FixedU128::from_rational(1, 2);
 	}
 	FixedU128::saturating_from_rational(fee, average_fee.saturating_add(fee))
 }
@@ -213,7 +213,11 @@ mod tests {
 	#[test]
 	fn saturates_instead_of_overflowing() {
 		let mut e = BetaEvidence::new(FixedU128::from_inner(u128::MAX), Zero::zero());
-		e.record(Outcome::Agreed, FixedU128::one(), &Params { forgetting: Perbill::one(), ..PARAMS });
+		e.record(
+			Outcome::Agreed,
+			FixedU128::one(),
+			&Params { forgetting: Perbill::one(), ..PARAMS },
+		);
 		assert_eq!(e.positive, FixedU128::from_inner(u128::MAX));
 		assert_eq!(e.score(), Permill::one());
 	}

@@ -46,11 +46,12 @@
 
 extern crate alloc;
 
-pub mod beta;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod beta;
 #[cfg(test)]
 mod mock;
+pub mod query;
 #[cfg(feature = "std")]
 pub mod testing;
 #[cfg(test)]
@@ -195,11 +196,11 @@ pub mod pallet {
 		pub(crate) fn age(record: &mut ReputationRecord<T>, now: BlockNumberFor<T>) {
 			let period = T::IdleDecayPeriod::get();
 			if period.is_zero() || now <= record.decayed_at {
-				return
+				return;
 			}
 			let periods = (now - record.decayed_at) / period;
 			if periods.is_zero() {
-				return
+				return;
 			}
 			let times: u32 = periods.unique_saturated_into();
 			record.evidence.decay(T::IdleForgetting::get(), times);
@@ -208,8 +209,8 @@ pub mod pallet {
 
 		/// Whether an aged `record` is excluded from assignment.
 		pub(crate) fn excluded(record: &ReputationRecord<T>) -> bool {
-			record.window_events >= T::MinEventsForExclusion::get() &&
-				record.evidence.score() < T::ScoreFloor::get()
+			record.window_events >= T::MinEventsForExclusion::get()
+				&& record.evidence.score() < T::ScoreFloor::get()
 		}
 
 		/// The record of `who` aged to the current block, if it has one.
@@ -257,17 +258,17 @@ pub mod pallet {
 					stats.earned.saturating_accrue(fee);
 					stats.latency_sum.saturating_accrue(latency as u64);
 					Outcome::Agreed
-				},
+				}
 				ReputationEvent::Disagreed { slashed, .. } => {
 					stats.disagreed.saturating_inc();
 					stats.slashed.saturating_accrue(slashed);
 					Outcome::Disagreed
-				},
+				}
 				ReputationEvent::Missed { slashed, .. } => {
 					stats.missed.saturating_inc();
 					stats.slashed.saturating_accrue(slashed);
 					Outcome::Missed
-				},
+				}
 			};
 			stats.assigned.saturating_inc();
 			stats.last_active = now;

@@ -65,12 +65,15 @@ where
 	fn record(who: &A, event: ReputationEvent<B>) {
 		let into = |b: B| -> u128 { b.unique_saturated_into() };
 		let event = match event {
-			ReputationEvent::Agreed { latency, fee } =>
-				ReputationEvent::Agreed { latency, fee: into(fee) },
-			ReputationEvent::Disagreed { fee, slashed } =>
-				ReputationEvent::Disagreed { fee: into(fee), slashed: into(slashed) },
-			ReputationEvent::Missed { fee, slashed } =>
-				ReputationEvent::Missed { fee: into(fee), slashed: into(slashed) },
+			ReputationEvent::Agreed { latency, fee } => {
+				ReputationEvent::Agreed { latency, fee: into(fee) }
+			}
+			ReputationEvent::Disagreed { fee, slashed } => {
+				ReputationEvent::Disagreed { fee: into(fee), slashed: into(slashed) }
+			}
+			ReputationEvent::Missed { fee, slashed } => {
+				ReputationEvent::Missed { fee: into(fee), slashed: into(slashed) }
+			}
 		};
 		RECORDED.with(|r| r.borrow_mut().push((who.encode(), event)));
 	}

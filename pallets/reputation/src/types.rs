@@ -8,7 +8,9 @@ use scale_info::TypeInfo;
 use verinfer_primitives::OperatorStats;
 
 /// The reputation of one operator.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound(T: Config))]
 pub struct ReputationRecord<T: Config> {

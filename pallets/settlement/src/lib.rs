@@ -65,6 +65,12 @@
 //! reveal deadline, and if it fails there too the jobs pallet refunds the requester and closes
 //! the job without a verdict, so no job is ever stuck.
 //!
+//! ## Off-chain worker
+//!
+//! Every node that holds the `infr` key of an operator runs that operator's jobs in its
+//! off-chain worker: engine call, stored output and salt, batched `commit`, later batched
+//! `reveal`, with locks, resubmission and pruning. See [`offchain`].
+//!
 //! ## Weights
 //!
 //! `commit` and `reveal` are benchmarked in their worst cases (every commitment opens a reveal
@@ -80,6 +86,7 @@ extern crate alloc;
 mod benchmarking;
 #[cfg(test)]
 mod mock;
+pub mod offchain;
 mod settle;
 #[cfg(test)]
 mod tests;
@@ -113,11 +120,17 @@ pub mod pallet {
 		dispatch::PostDispatchInfo, pallet_prelude::*, storage::with_storage_layer,
 		traits::tokens::Balance as BalanceT,
 	};
-	use frame_system::pallet_prelude::*;
+	use frame_system::{
+		offchain::{AppCrypto, CreateSignedTransaction},
+		pallet_prelude::*,
+	};
 	use pallet_jobs::JobPhase;
 	use pallet_operators::OperatorKeyLookup;
 	use sp_core::H256;
-	use sp_runtime::{traits::Convert, Perbill};
+	use sp_runtime::{
+		traits::{Convert, Zero},
+		Perbill,
+	};
 	use verinfer_primitives::{
 		commitment::{commitment, Salt},
 		tensor::Tensor,
@@ -132,7 +145,9 @@ pub mod pallet {
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+	pub trait Config:
+		frame_system::Config<RuntimeEvent: From<Event<Self>>> + CreateSignedTransaction<Call<Self>>
+	{
 		/// The balance type of fees, bonds and slashes.
 		type Balance: BalanceT;
 
@@ -166,6 +181,14 @@ pub mod pallet {
 		/// Most items of one `commit` or `reveal` call.
 		#[pallet::constant]
 		type MaxBatch: Get<u32>;
+
+		/// The crypto of the operators' `infr` keys, with which the off-chain worker signs.
+		type AuthorityId: AppCrypto<Self::Public, Self::Signature>;
+
+		/// Blocks after which the off-chain worker sends a commit or reveal again if the chain
+		/// still shows it pending (the transaction was dropped or not included).
+		#[pallet::constant]
+		type ResubmitAfter: Get<BlockNumberFor<Self>>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -221,6 +244,12 @@ pub mod pallet {
 				T::MissSlash::get() <= T::WrongResultSlash::get(),
 				"a miss is slashed no more than a wrong answer"
 			);
+			assert!(!T::ResubmitAfter::get().is_zero(), "ResubmitAfter must not be zero");
+		}
+
+		/// Runs the operators' part of their jobs: see [`crate::offchain`].
+		fn offchain_worker(now: BlockNumberFor<T>) {
+			crate::offchain::run::<T>(now);
 		}
 	}
 

@@ -1,18 +1,32 @@
 //! Mock runtime: System, Balances, and the real Fees, Jobs and Settlement pallets, with the
 //! in-memory operators and reputation of those pallets' `testing` modules.
+//!
+//! The off-chain worker signs with real sr25519 `infr` keys from a test keystore; since the
+//! mock's accounts are `u64`, each key is given its account by [`bind_key_account`].
 
 use crate::{self as pallet_settlement, Event as SettlementEvent};
+use codec::{Decode, DecodeWithMemTracking, Encode};
+use core::cell::RefCell;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU128, ConstU32, ConstU64, Hooks, Randomness},
 	PalletId,
 };
+use frame_system::offchain::{
+	AppCrypto, CreateSignedTransaction, CreateTransactionBase, SigningTypes,
+};
 use frame_system::EnsureRoot;
 use pallet_jobs::{JobInfo, JobsInterface};
 use pallet_operators::{testing::TestOperators, OperatorKeyLookup};
 use pallet_reputation::testing::TestReputation;
-use sp_core::H256;
-use sp_runtime::{traits::Convert, BuildStorage, Perbill};
+use scale_info::TypeInfo;
+use sp_core::{sr25519, H256};
+use sp_runtime::{
+	generic::UncheckedExtrinsic,
+	traits::{Convert, IdentifyAccount},
+	BuildStorage, Perbill,
+};
+use std::collections::BTreeMap;
 use verinfer_primitives::{
 	commitment::{commitment, Salt},
 	tensor::{BoundedShape, Tensor, TensorSpec},
@@ -158,7 +172,87 @@ impl pallet_settlement::Config for Test {
 	type WrongResultSlash = WrongResultSlash;
 	type MissSlash = MissSlash;
 	type MaxBatch = ConstU32<3>;
+	type AuthorityId = TestAuthId;
+	type ResubmitAfter = ConstU64<RESUBMIT_AFTER>;
 	type WeightInfo = ();
+}
+
+/// Blocks after which the off-chain worker resends a pending step.
+pub const RESUBMIT_AFTER: u64 = 2;
+
+thread_local! {
+	static KEY_ACCOUNTS: RefCell<BTreeMap<sr25519::Public, AccountId>> =
+		const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Make `account` the account of the sr25519 key `public` (unbound keys have account 0).
+pub fn bind_key_account(public: sr25519::Public, account: AccountId) {
+	KEY_ACCOUNTS.with(|keys| keys.borrow_mut().insert(public, account));
+}
+
+/// A transaction signer of the mock: an sr25519 key with a `u64` account.
+#[derive(
+	Clone, PartialEq, Eq, PartialOrd, Ord, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo,
+)]
+pub struct TestSigner(pub sr25519::Public);
+
+impl IdentifyAccount for TestSigner {
+	type AccountId = AccountId;
+	fn into_account(self) -> AccountId {
+		KEY_ACCOUNTS.with(|keys| keys.borrow().get(&self.0).copied().unwrap_or(0))
+	}
+}
+
+impl From<sr25519::Public> for TestSigner {
+	fn from(public: sr25519::Public) -> Self {
+		Self(public)
+	}
+}
+
+impl From<TestSigner> for sr25519::Public {
+	fn from(signer: TestSigner) -> Self {
+		signer.0
+	}
+}
+
+/// The `infr` key crypto of the mock's signers.
+pub struct TestAuthId;
+impl AppCrypto<TestSigner, sr25519::Signature> for TestAuthId {
+	type RuntimeAppPublic = verinfer_primitives::crypto::OperatorKey;
+	type GenericPublic = sr25519::Public;
+	type GenericSignature = sr25519::Signature;
+}
+
+impl SigningTypes for Test {
+	type Public = TestSigner;
+	type Signature = sr25519::Signature;
+}
+
+/// The transactions the off-chain worker submits: signed by a `u64` account with an sr25519
+/// signature of `(call, account, nonce)`, without extensions.
+pub type Extrinsic = UncheckedExtrinsic<AccountId, RuntimeCall, sr25519::Signature, ()>;
+
+impl<LocalCall> CreateTransactionBase<LocalCall> for Test
+where
+	RuntimeCall: From<LocalCall>,
+{
+	type Extrinsic = Extrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+impl<LocalCall> CreateSignedTransaction<LocalCall> for Test
+where
+	RuntimeCall: From<LocalCall>,
+{
+	fn create_signed_transaction<C: AppCrypto<TestSigner, sr25519::Signature>>(
+		call: RuntimeCall,
+		public: TestSigner,
+		account: AccountId,
+		nonce: <Test as frame_system::Config>::Nonce,
+	) -> Option<Extrinsic> {
+		let signature = C::sign(&(&call, account, nonce).encode(), public)?;
+		Some(Extrinsic::new_signed(call, account, signature, ()))
+	}
 }
 
 /// Model number `n`.

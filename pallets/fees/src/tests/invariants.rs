@@ -7,12 +7,31 @@ use proptest::prelude::*;
 
 #[derive(Debug, Clone)]
 enum Action {
-	Open { job: u64, payer: AccountId, operator_fee: Balance, royalty: Balance, input_len: u32, k: u32 },
-	Settle { job: u64, agreeing: Vec<AccountId>, owner: AccountId },
-	Refund { job: u64 },
-	SetByteFee { fee: Balance },
-	SetRate { percent: u32 },
-	SetTreasury { account: AccountId },
+	Open {
+		job: u64,
+		payer: AccountId,
+		operator_fee: Balance,
+		royalty: Balance,
+		input_len: u32,
+		k: u32,
+	},
+	Settle {
+		job: u64,
+		agreeing: Vec<AccountId>,
+		owner: AccountId,
+	},
+	Refund {
+		job: u64,
+	},
+	SetByteFee {
+		fee: Balance,
+	},
+	SetRate {
+		percent: u32,
+	},
+	SetTreasury {
+		account: AccountId,
+	},
 	ForceEmptyTreasury,
 }
 
@@ -49,23 +68,25 @@ fn action() -> impl Strategy<Value = Action> {
 fn run(action: &Action) -> Result<(), DispatchError> {
 	match action.clone() {
 		Action::Open { job, payer, operator_fee, royalty, input_len, k } => {
-			let quote = <F as FeesInterface<_, _>>::quote(&fees(operator_fee, royalty), input_len, k)?;
+			let quote =
+				<F as FeesInterface<_, _>>::quote(&fees(operator_fee, royalty), input_len, k)?;
 			<F as FeesInterface<_, _>>::hold_escrow(job, &payer, &quote)
-		},
+		}
 		Action::Settle { job, agreeing, owner } => {
 			let payout = <F as FeesInterface<_, _>>::settle(job, &agreeing, &owner)?;
 			assert!(payout.operators_paid as usize <= agreeing.len());
 			Ok(())
-		},
+		}
 		Action::Refund { job } => <F as FeesInterface<_, _>>::refund(job).map(|_| ()),
 		Action::SetByteFee { fee } => Fees::set_byte_fee(RuntimeOrigin::root(), fee),
-		Action::SetRate { percent } =>
-			Fees::set_protocol_fee_rate(RuntimeOrigin::root(), Perbill::from_percent(percent)),
+		Action::SetRate { percent } => {
+			Fees::set_protocol_fee_rate(RuntimeOrigin::root(), Perbill::from_percent(percent))
+		}
 		Action::SetTreasury { account } => Fees::set_treasury(RuntimeOrigin::root(), account),
 		Action::ForceEmptyTreasury => {
 			TreasuryAccount::<Test>::put(GHOST + 1);
 			Ok(())
-		},
+		}
 	}
 }
 

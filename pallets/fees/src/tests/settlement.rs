@@ -14,7 +14,13 @@ fn settle_pays_agreeing_operators_owner_and_treasury() {
 
 		assert_eq!(
 			payout,
-			Payout { operators_paid: 3, per_operator: 150, royalty: 50, to_treasury: 50, refunded: 0 }
+			Payout {
+				operators_paid: 3,
+				per_operator: 150,
+				royalty: 50,
+				to_treasury: 50,
+				refunded: 0
+			}
 		);
 		for operator in 2..=4 {
 			assert_eq!(free(operator), INITIAL + 150);
@@ -36,7 +42,13 @@ fn shares_of_operators_outside_the_group_are_refunded() {
 		let payout = <F as FeesInterface<_, _>>::settle(1, &[3, 4], &OWNER).unwrap();
 		assert_eq!(
 			payout,
-			Payout { operators_paid: 2, per_operator: 150, royalty: 50, to_treasury: 50, refunded: 150 }
+			Payout {
+				operators_paid: 2,
+				per_operator: 150,
+				royalty: 50,
+				to_treasury: 50,
+				refunded: 150
+			}
 		);
 		assert_eq!(free(2), INITIAL);
 		assert_eq!(free(1), INITIAL - 400);
@@ -80,7 +92,13 @@ fn a_royalty_the_owner_cannot_receive_goes_to_the_treasury() {
 		// protocol fee = 10% × 105 = 10; the treasury gets it and the royalty.
 		assert_eq!(
 			payout,
-			Payout { operators_paid: 1, per_operator: 100, royalty: 0, to_treasury: 15, refunded: 0 }
+			Payout {
+				operators_paid: 1,
+				per_operator: 100,
+				royalty: 0,
+				to_treasury: 15,
+				refunded: 0
+			}
 		);
 		assert_eq!(free(GHOST), 0);
 		assert_eq!(free(TREASURY), ED + 15);

@@ -144,7 +144,10 @@ fn ledger_take_unlocked_keeps_later_chunks() {
 		let mut ledger = info(1).ledger;
 		assert_eq!(ledger.take_unlocked(UNBONDING), 0);
 		assert_eq!(ledger.take_unlocked(2 + UNBONDING), 30);
-		assert_eq!(ledger.unlocking.to_vec(), vec![UnlockChunk { value: 30, unlock_at: 3 + UNBONDING }]);
+		assert_eq!(
+			ledger.unlocking.to_vec(),
+			vec![UnlockChunk { value: 30, unlock_at: 3 + UNBONDING }]
+		);
 		assert_eq!(ledger.total(), 400 - 30);
 	});
 }

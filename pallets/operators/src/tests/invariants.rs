@@ -49,19 +49,17 @@ fn action() -> impl Strategy<Value = Action> {
 }
 
 fn burned_so_far() -> Balance {
-	events()
-		.iter()
-		.map(|e| if let Event::Slashed { burned, .. } = e { *burned } else { 0 })
-		.sum()
+	events().iter().map(|e| if let Event::Slashed { burned, .. } = e { *burned } else { 0 }).sum()
 }
 
 /// Apply an action that is not a call (it cannot fail).
 fn apply(action: &Action) {
 	match action.clone() {
-		Action::CloseJob { who } =>
+		Action::CloseJob { who } => {
 			if <Operators as OperatorsInterface<_, _>>::open_jobs(&who) > 0 {
 				<Operators as OperatorsInterface<_, _>>::note_job_closed(&who);
-			},
+			}
+		}
 		Action::Slash { who, percent, beneficiary } => {
 			<Operators as OperatorsInterface<_, _>>::slash(
 				&who,
@@ -69,7 +67,7 @@ fn apply(action: &Action) {
 				SlashReason::MissedCommit(1),
 				beneficiary.as_ref(),
 			);
-		},
+		}
 		Action::SetTreasury { who } => TreasuryAccount::set(who),
 		Action::Advance { blocks } => run_to_block(System::block_number() + blocks),
 		_ => unreachable!("calls are dispatched"),
@@ -117,8 +115,9 @@ fn dispatch(action: &Action) -> frame_support::pallet_prelude::DispatchResult {
 		Action::BondExtra { who, amount } => Operators::bond_extra(origin(who), amount),
 		Action::Unbond { who, amount } => Operators::unbond(origin(who), amount),
 		Action::Withdraw { who } => Operators::withdraw_unbonded(origin(who)),
-		Action::Serve { who, models } =>
-			Operators::serve(origin(who), models.into_iter().map(model).collect()),
+		Action::Serve { who, models } => {
+			Operators::serve(origin(who), models.into_iter().map(model).collect())
+		}
 		Action::GoOnline { who } => Operators::go_online(origin(who)),
 		Action::GoOffline { who } => Operators::go_offline(origin(who)),
 		Action::Deregister { who } => Operators::deregister(origin(who)),

@@ -2,14 +2,15 @@
 //! [`ExtBuilder::build_and_execute`], which checks the pallet's invariants at the end.
 
 pub(crate) use crate::{
-	mock::*, Error, Event, OperatorByKey, OperatorInfo, OperatorKeyLookup, OperatorStatus,
-	Operators as OperatorsStorage, OperatorsInterface, ModelOperators, UnlockChunk,
+	mock::*, Error, Event, ModelOperators, OperatorByKey, OperatorInfo, OperatorKeyLookup,
+	OperatorStatus, Operators as OperatorsStorage, OperatorsInterface, UnlockChunk,
 };
 pub(crate) use frame_support::{assert_noop, assert_ok};
 pub(crate) use sp_runtime::{DispatchError, Perbill};
 pub(crate) use verinfer_primitives::SlashReason;
 
 mod bonding;
+mod genesis;
 mod interface;
 mod invariants;
 mod registration;

@@ -137,10 +137,7 @@ fn deregister_with_empty_bond_removes_at_once() {
 		assert!(!OperatorsStorage::<Test>::contains_key(1));
 		assert_eq!(
 			events()[events().len() - 2..].to_vec(),
-			vec![
-				Event::Deregistered { operator: 1, unbonding: 0 },
-				Event::Removed { operator: 1 }
-			]
+			vec![Event::Deregistered { operator: 1, unbonding: 0 }, Event::Removed { operator: 1 }]
 		);
 	});
 }

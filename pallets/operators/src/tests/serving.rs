@@ -38,7 +38,10 @@ fn serve_rejects_bad_input_without_changing_state() {
 			Operators::serve(origin(1), models(&[1, 2, 3, 4, 5])),
 			Error::<Test>::TooManyModels
 		);
-		assert_noop!(Operators::serve(origin(1), models(&[2, 3, 2])), Error::<Test>::DuplicateModel);
+		assert_noop!(
+			Operators::serve(origin(1), models(&[2, 3, 2])),
+			Error::<Test>::DuplicateModel
+		);
 		assert_noop!(
 			Operators::serve(origin(1), vec![model(2), UNKNOWN_MODEL]),
 			Error::<Test>::UnknownModel
@@ -77,7 +80,8 @@ fn online_and_offline() {
 fn eligibility_needs_online_model_bond_and_capacity() {
 	ExtBuilder::default().build_and_execute(|| {
 		type Ops = Operators;
-		let eligible = |who: AccountId, m: u8| <Ops as OperatorsInterface<_, _>>::is_eligible(&who, &model(m));
+		let eligible =
+			|who: AccountId, m: u8| <Ops as OperatorsInterface<_, _>>::is_eligible(&who, &model(m));
 
 		online_operator(1, 150, &[1, 2]);
 		online_operator(2, 300, &[2]);
@@ -92,7 +96,10 @@ fn eligibility_needs_online_model_bond_and_capacity() {
 			<Ops as OperatorsInterface<_, _>>::eligible_operators(&model(2)),
 			vec![(1, 150), (2, 300)]
 		);
-		assert_eq!(<Ops as OperatorsInterface<_, _>>::eligible_operators(&model(1)), vec![(1, 150)]);
+		assert_eq!(
+			<Ops as OperatorsInterface<_, _>>::eligible_operators(&model(1)),
+			vec![(1, 150)]
+		);
 		assert_eq!(<Ops as OperatorsInterface<AccountId, Balance>>::bond_of(&3), 500);
 		assert_eq!(<Ops as OperatorsInterface<AccountId, Balance>>::bond_of(&4), 0);
 

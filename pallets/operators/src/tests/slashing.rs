@@ -48,7 +48,10 @@ fn slash_reaches_unbonding_chunks() {
 		assert_eq!(slash(1, 50, None), 100);
 		let ledger = info(1).ledger;
 		assert_eq!(ledger.active, 0);
-		assert_eq!(ledger.unlocking.to_vec(), vec![UnlockChunk { value: 100, unlock_at: 1 + UNBONDING }]);
+		assert_eq!(
+			ledger.unlocking.to_vec(),
+			vec![UnlockChunk { value: 100, unlock_at: 1 + UNBONDING }]
+		);
 		assert_eq!(held(1), 100);
 		assert_eq!(free(TREASURY), ED + 100);
 		// What is left of the chunk is withdrawn as usual.

@@ -14,10 +14,12 @@ enum Action {
 fn action() -> impl Strategy<Value = Action> {
 	let who = 1u64..=4;
 	let event = prop_oneof![
-		(0u128..1_000, 0u32..50).prop_map(|(fee, latency)| ReputationEvent::Agreed { latency, fee }),
+		(0u128..1_000, 0u32..50)
+			.prop_map(|(fee, latency)| ReputationEvent::Agreed { latency, fee }),
 		(0u128..1_000, 0u128..100)
 			.prop_map(|(fee, slashed)| ReputationEvent::Disagreed { fee, slashed }),
-		(0u128..1_000, 0u128..100).prop_map(|(fee, slashed)| ReputationEvent::Missed { fee, slashed }),
+		(0u128..1_000, 0u128..100)
+			.prop_map(|(fee, slashed)| ReputationEvent::Missed { fee, slashed }),
 	];
 	prop_oneof![
 		4 => (who, event).prop_map(|(who, event)| Action::Record { who, event }),

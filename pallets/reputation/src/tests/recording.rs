@@ -21,7 +21,11 @@ fn events_move_the_score_with_fee_weights() {
 		assert_eq!(AverageFee::<Test>::get(), 100);
 		assert_eq!(
 			last_event(),
-			Event::Recorded { operator: 1, event: agreed(100, 4), score: Permill::from_parts(600_000) }
+			Event::Recorded {
+				operator: 1,
+				event: agreed(100, 4),
+				score: Permill::from_parts(600_000)
+			}
 		);
 
 		// w = 300 / 400 = 0.75, r = 0.45 + 0.75 = 1.2: 2.2 / 3.2 = 0.6875.
@@ -107,7 +111,10 @@ fn evidence_fades_while_idle() {
 #[test]
 fn the_unit_implementation_is_neutral() {
 	<() as ReputationInterface<AccountId, Balance>>::record(&1, missed(1, 1));
-	assert_eq!(<() as ReputationInterface<AccountId, Balance>>::score(&1), Permill::from_percent(50));
+	assert_eq!(
+		<() as ReputationInterface<AccountId, Balance>>::score(&1),
+		Permill::from_percent(50)
+	);
 	assert!(!<() as ReputationInterface<AccountId, Balance>>::is_excluded(&1));
 }
 
@@ -117,9 +124,21 @@ fn the_test_implementation_records_and_answers() {
 	TestReputation::reset();
 	TestReputation::set_score(1u64, Permill::from_percent(80));
 	TestReputation::exclude(2u64);
-	<TestReputation as ReputationInterface<u64, u64>>::record(&1, ReputationEvent::Agreed { latency: 3, fee: 9 });
-	assert_eq!(<TestReputation as ReputationInterface<u64, u64>>::score(&1), Permill::from_percent(80));
-	assert_eq!(<TestReputation as ReputationInterface<u64, u64>>::score(&3), Permill::from_percent(50));
+	<TestReputation as ReputationInterface<u64, u64>>::record(
+		&1,
+		ReputationEvent::Agreed { latency: 3, fee: 9 },
+	);
+	assert_eq!(
+		<TestReputation as ReputationInterface<u64, u64>>::score(&1),
+		Permill::from_percent(80)
+	);
+	assert_eq!(
+		<TestReputation as ReputationInterface<u64, u64>>::score(&3),
+		Permill::from_percent(50)
+	);
 	assert!(<TestReputation as ReputationInterface<u64, u64>>::is_excluded(&2));
-	assert_eq!(TestReputation::recorded::<u64>(), vec![(1, ReputationEvent::Agreed { latency: 3, fee: 9 })]);
+	assert_eq!(
+		TestReputation::recorded::<u64>(),
+		vec![(1, ReputationEvent::Agreed { latency: 3, fee: 9 })]
+	);
 }

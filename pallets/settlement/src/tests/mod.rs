@@ -4,4 +4,5 @@
 
 mod commit;
 mod lifecycle;
+mod offchain;
 mod reveal;
