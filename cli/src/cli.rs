@@ -68,10 +68,14 @@ pub enum OperatorCommand {
 		/// Bond to hold (in VINF; `u` suffix for base units, e.g. `5000u`).
 		#[arg(long)]
 		bond: String,
-		/// The `infr` public key of the operator's node: `0x` + 64 hex digits, or a secret URI
-		/// (e.g. `//Ferdie//infr`) whose sr25519 public key is taken.
+		/// The `infr` key of the operator's node: a secret URI (e.g. `//Ferdie//infr`), which
+		/// also signs the key's proof of ownership, or `0x` + 64 hex digits with `--key-proof`.
 		#[arg(long)]
 		key: String,
+		/// With a public `--key`: the key's sr25519 signature (`0x` + 128 hex digits) over
+		/// `"POP_"` followed by the signer's 32-byte account id.
+		#[arg(long, value_name = "SIGNATURE")]
+		key_proof: Option<String>,
 		/// Free-form operator metadata (contact, hardware, ...).
 		#[arg(long, default_value = "")]
 		metadata: String,

@@ -71,6 +71,33 @@ pub fn parse_public_key(text: &str) -> Result<[u8; 32]> {
 	Ok(keypair_from_uri(text).context("--key")?.public_key().0)
 }
 
+/// An `infr` public key and its proof of ownership for `owner` (the `register` arguments): the
+/// key of a secret URI signs `"POP_" ++ owner` itself; a public key needs the proof given.
+pub fn key_with_proof(
+	key: &str,
+	proof: Option<&str>,
+	owner: &AccountId32,
+) -> Result<([u8; 32], [u8; 64])> {
+	let public = parse_public_key(key)?;
+	let proof = match proof {
+		Some(hex) => {
+			let digits = hex.trim().strip_prefix("0x").unwrap_or(hex.trim());
+			let bytes = ::hex::decode(digits).map_err(|e| anyhow!("--key-proof: {e}"))?;
+			<[u8; 64]>::try_from(bytes.as_slice())
+				.map_err(|_| anyhow!("--key-proof must be 64 bytes (0x + 128 hex digits)"))?
+		}
+		None if is_hex32(key) => {
+			bail!("a public --key needs --key-proof (or give the key's secret URI as --key)")
+		}
+		None => {
+			let pair = keypair_from_uri(key).context("--key")?;
+			let statement = [b"POP_".as_slice(), owner.0.as_slice()].concat();
+			pair.sign(&statement).0
+		}
+	};
+	Ok((public, proof))
+}
+
 /// An agent tag: `0x` + 64 hex digits as is, any other text by its blake2-256 hash.
 pub fn parse_agent(text: &str) -> Result<H256> {
 	if is_hex32(text) {

@@ -194,7 +194,8 @@ async fn scenario(node: &mut NodeProcess) -> TestResult {
 	let requester_id = requester.public_key().to_account_id();
 	let operator = dev::eve();
 	let operator_id = operator.public_key().to_account_id();
-	let operator_key = dev::eve().derive([DeriveJunction::hard("rpc-test-infr")]).public_key();
+	let operator_key_pair = dev::eve().derive([DeriveJunction::hard("rpc-test-infr")]);
+	let operator_key = operator_key_pair.public_key();
 	let model = H256(sp_io::hashing::blake2_256(
 		format!("verinfer rpc test model {}", common::unique_suffix()).as_bytes(),
 	));
@@ -255,10 +256,13 @@ async fn scenario(node: &mut NodeProcess) -> TestResult {
 		),
 	);
 	send(&api, &requester, register_model, "register_model").await?;
+	// The key proves it is the operator's: its signature over "POP_" ++ the operator's account.
+	let statement = [b"POP_".as_slice(), operator.public_key().0.as_slice()].concat();
+	let key_proof = operator_key_pair.sign(&statement).0;
 	let register = dynamic::tx(
 		"Operators",
 		"register",
-		(2_000 * UNIT, operator_key.0, b"rpc test operator".to_vec()),
+		(2_000 * UNIT, operator_key.0, key_proof, b"rpc test operator".to_vec()),
 	);
 	send(&api, &operator, register, "register operator").await?;
 	send(&api, &operator, dynamic::tx("Operators", "serve", (vec![model],)), "serve").await?;

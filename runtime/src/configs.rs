@@ -177,6 +177,7 @@ impl pallet_operators::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type OperatorKey = verinfer_primitives::crypto::OperatorKey;
+	type KeySignature = verinfer_primitives::crypto::OperatorSignature;
 	// Operators may serve registered, active models only.
 	type KnownModel = crate::Jobs;
 	type Treasury = pallet_fees::TreasuryOf<Runtime>;
@@ -372,11 +373,18 @@ pub mod benchmark_helper {
 			let operators = pallet_operators::Pallet::<Runtime>::key_of(who);
 			if operators.is_none() {
 				fund(who);
-				let key = AccountToOperatorKey::convert_account(who.clone());
+				// A fresh key in the benchmark's keystore, which signs the proof of ownership.
+				let key = <verinfer_primitives::crypto::OperatorKey as sp_runtime::RuntimeAppPublic>::generate_pair(None);
+				let proof = sp_runtime::RuntimeAppPublic::sign(
+					&key,
+					&pallet_operators::key_ownership_statement(who),
+				)
+				.expect("the keystore holds the key");
 				pallet_operators::Pallet::<Runtime>::register(
 					origin(),
 					MinOperatorBond::get() * 10,
 					key,
+					proof,
 					vec![],
 				)
 				.expect("a funded account registers");
@@ -395,13 +403,6 @@ pub mod benchmark_helper {
 
 		fn plenty() -> Balance {
 			1_000_000 * UNITS
-		}
-	}
-
-	impl AccountToOperatorKey {
-		fn convert_account(who: AccountId) -> verinfer_primitives::crypto::OperatorKey {
-			use sp_runtime::traits::Convert;
-			Self::convert(who).expect("every account is a key")
 		}
 	}
 }

@@ -9,10 +9,11 @@ use subxt::utils::H256;
 pub async fn run(ctx: &Ctx, cmd: OperatorCommand) -> Result<()> {
 	let token = &ctx.chain.token;
 	let tx = match cmd {
-		OperatorCommand::Register { bond, key, metadata } => {
+		OperatorCommand::Register { bond, key, key_proof, metadata } => {
 			let bond = token.parse(&bond).map_err(|e| anyhow!("--bond: {e}"))?;
-			let key = keys::parse_public_key(&key)?;
-			ctx.submit("Operators", "register", (bond, key, metadata.into_bytes())).await?
+			let owner = keys::account_of(ctx.signer()?);
+			let (key, proof) = keys::key_with_proof(&key, key_proof.as_deref(), &owner)?;
+			ctx.submit("Operators", "register", (bond, key, proof, metadata.into_bytes())).await?
 		}
 		OperatorCommand::Bond { amount } => {
 			let amount = token.parse(&amount)?;

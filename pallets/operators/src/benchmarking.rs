@@ -4,17 +4,13 @@ use super::*;
 use crate::Pallet as Operators;
 use alloc::vec;
 use alloc::vec::Vec;
-use codec::{Decode, Encode};
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{fungible::Mutate, Get},
 	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use sp_runtime::{
-	traits::{Saturating, TrailingZeroInput},
-	Perbill,
-};
+use sp_runtime::{traits::Saturating, Perbill, RuntimeAppPublic};
 use verinfer_primitives::{ModelId, SlashReason};
 
 const SEED: u32 = 0;
@@ -28,8 +24,12 @@ fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 }
 
 fn operator_key<T: Config>(index: u32) -> T::OperatorKey {
-	T::OperatorKey::decode(&mut TrailingZeroInput::new(&(b"infr", index).encode()))
-		.expect("any key type decodes from zeros")
+	// In the benchmark's keystore, so that it can sign its proof of ownership.
+	T::OperatorKey::generate_pair(Some(alloc::format!("//infr//{index}").into_bytes()))
+}
+
+fn ownership_proof<T: Config>(who: &T::AccountId, key: &T::OperatorKey) -> T::KeySignature {
+	key.sign(&crate::key_ownership_statement(who)).expect("the keystore holds the key")
 }
 
 fn model_id<T: Config>(index: u32) -> ModelId {
@@ -42,10 +42,13 @@ fn model_id<T: Config>(index: u32) -> ModelId {
 }
 
 fn register_operator<T: Config>(who: &T::AccountId, index: u32) {
+	let key = operator_key::<T>(index);
+	let proof = ownership_proof::<T>(who, &key);
 	Operators::<T>::register(
 		RawOrigin::Signed(who.clone()).into(),
 		T::MinOperatorBond::get().saturating_mul(10u32.into()),
-		operator_key::<T>(index),
+		key,
+		proof,
 		vec![],
 	)
 	.expect("registration succeeds");
@@ -91,8 +94,11 @@ mod benchmarks {
 		let bond = T::MinOperatorBond::get();
 		let metadata = vec![7u8; T::MaxMetadataLen::get() as usize];
 
+		let key = operator_key::<T>(0);
+		let proof = ownership_proof::<T>(&who, &key);
+
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who.clone()), bond, operator_key::<T>(0), metadata);
+		_(RawOrigin::Signed(who.clone()), bond, key, proof, metadata);
 
 		assert_eq!(Operators::<T>::operator(&who).unwrap().ledger.active, bond);
 	}

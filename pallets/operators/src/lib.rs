@@ -83,6 +83,15 @@ pub mod types;
 pub mod weights;
 
 pub use pallet::*;
+
+/// What an operator key signs to be bound to `owner` at `register`: the standard
+/// proof-of-possession statement of polkadot-sdk (`"POP_"` followed by the SCALE-encoded owner),
+/// so `Pair::generate_proof_of_possession(owner)` of `sp-core` produces a valid proof.
+pub fn key_ownership_statement<AccountId: codec::Encode>(owner: &AccountId) -> alloc::vec::Vec<u8> {
+	let mut statement = b"POP_".to_vec();
+	owner.encode_to(&mut statement);
+	statement
+}
 pub use traits::{OperatorKeyLookup, OperatorsInterface};
 pub use types::*;
 pub use weights::WeightInfo;
@@ -98,7 +107,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{
 		traits::{MaybeSerializeDeserialize, Zero},
-		Perbill, Saturating,
+		Perbill, RuntimeAppPublic, Saturating,
 	};
 	use verinfer_primitives::{ModelId, SlashReason};
 
@@ -119,7 +128,16 @@ pub mod pallet {
 		type RuntimeHoldReason: From<HoldReason>;
 
 		/// Public key type of the operators' off-chain worker (`infr`) keys.
-		type OperatorKey: Parameter + Member + MaxEncodedLen + Ord + MaybeSerializeDeserialize;
+		type OperatorKey: Parameter
+			+ Member
+			+ MaxEncodedLen
+			+ Ord
+			+ MaybeSerializeDeserialize
+			+ RuntimeAppPublic<Signature = Self::KeySignature>;
+
+		/// A signature by an operator key: `register` takes one over the key's statement of
+		/// ownership, so nobody can bind a key whose secret they do not hold.
+		type KeySignature: Parameter;
 
 		/// Which model ids exist; an operator may only serve those.
 		type KnownModel: Contains<ModelId>;
@@ -272,6 +290,8 @@ pub mod pallet {
 		UnknownOperator,
 		/// The off-chain worker key is already bound to an operator.
 		KeyInUse,
+		/// The proof is not the key's signature over the caller's statement of ownership.
+		InvalidKeyProof,
 		/// The bond would be below `MinOperatorBond`.
 		BondTooLow,
 		/// The free balance cannot cover the amount to hold.
@@ -326,16 +346,24 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Register the caller as an operator, holding `bond` (at least `MinOperatorBond`) and
-		/// binding its off-chain worker `key`. The operator starts offline and serves nothing.
+		/// binding its off-chain worker `key`. `proof` is the key's signature over
+		/// [`key_ownership_statement`] of the caller's account: it proves the caller holds the
+		/// key, so nobody can bind (and have a victim's node work for) a key that is not theirs.
+		/// The operator starts offline and serves nothing.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register())]
 		pub fn register(
 			origin: OriginFor<T>,
 			#[pallet::compact] bond: BalanceOf<T>,
 			key: T::OperatorKey,
+			proof: T::KeySignature,
 			metadata: Vec<u8>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
+			ensure!(
+				key.verify(&key_ownership_statement(&who), &proof),
+				Error::<T>::InvalidKeyProof
+			);
 			Self::do_register(who, bond, key, metadata)
 		}
 

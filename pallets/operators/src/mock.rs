@@ -6,6 +6,7 @@ use frame_support::{
 	traits::{ConstU128, ConstU32, ConstU64, Contains},
 };
 use sp_core::H256;
+use sp_runtime::testing::UintAuthorityId;
 use sp_runtime::{BuildStorage, Perbill};
 use verinfer_primitives::ModelId;
 
@@ -59,7 +60,8 @@ parameter_types! {
 impl pallet_operators::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type OperatorKey = u64;
+	type OperatorKey = UintAuthorityId;
+	type KeySignature = sp_runtime::testing::TestSignature;
 	type KnownModel = KnownModels;
 	type Treasury = TreasuryAccount;
 	type MinOperatorBond = ConstU128<MIN_BOND>;
@@ -81,8 +83,14 @@ pub fn model(n: u8) -> ModelId {
 }
 
 /// The off-chain worker key the tests bind to operator `who`.
-pub fn key(who: AccountId) -> u64 {
-	who + 1_000
+pub fn key(who: AccountId) -> UintAuthorityId {
+	UintAuthorityId(who + 1_000)
+}
+
+/// The proof that `owner` holds `key`, as `register` wants it.
+pub fn proof_for(owner: AccountId, key: &UintAuthorityId) -> sp_runtime::testing::TestSignature {
+	use sp_runtime::RuntimeAppPublic;
+	key.sign(&crate::key_ownership_statement(&owner)).expect("test keys always sign")
 }
 
 pub fn free(who: AccountId) -> Balance {
@@ -116,7 +124,7 @@ pub fn last_event() -> OperatorsEvent<Test> {
 
 pub struct ExtBuilder {
 	balances: Vec<(AccountId, Balance)>,
-	operators: Vec<(AccountId, Balance, u64, Vec<ModelId>, bool)>,
+	operators: Vec<(AccountId, Balance, UintAuthorityId, Vec<ModelId>, bool)>,
 }
 
 impl Default for ExtBuilder {

@@ -50,14 +50,29 @@ pub fn acc(n: u8) -> AccountId {
 	AccountId::new([n; 32])
 }
 
-/// The account of operator `n`'s off-chain worker key: the bytes `n + 100` repeated, so that
-/// key accounts never collide with operator accounts (operators are numbered 101..=150).
+/// Operator `n`'s off-chain worker key pair, from a seed no operator or requester account
+/// shares.
+pub fn key_pair(n: u8) -> sr25519::Pair {
+	<sr25519::Pair as sp_core::Pair>::from_seed(&[n.wrapping_add(100); 32])
+}
+
+fn key_public(n: u8) -> sr25519::Public {
+	<sr25519::Pair as sp_core::Pair>::public(&key_pair(n))
+}
+
+/// The account of operator `n`'s off-chain worker key.
 pub fn key_account(n: u8) -> AccountId {
-	AccountId::new([n.wrapping_add(100); 32])
+	AccountId::from(key_public(n).0)
 }
 
 pub fn key(n: u8) -> OperatorKey {
-	sr25519::Public::from_raw([n.wrapping_add(100); 32]).into()
+	key_public(n).into()
+}
+
+/// The key's proof that operator `n` holds it, as `register` wants it.
+pub fn key_proof(n: u8) -> verinfer_primitives::crypto::OperatorSignature {
+	let statement = pallet_operators::key_ownership_statement(&acc(n));
+	<sr25519::Pair as sp_core::Pair>::sign(&key_pair(n), &statement).into()
 }
 
 pub fn alice() -> AccountId {
@@ -193,6 +208,7 @@ pub fn register_operator(n: u8, bond: Balance, models: &[ModelId]) {
 		RuntimeCall::Operators(pallet_operators::Call::register {
 			bond,
 			key: key(n),
+			proof: key_proof(n),
 			metadata: vec![],
 		}),
 	)

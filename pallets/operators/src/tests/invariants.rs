@@ -111,7 +111,9 @@ proptest! {
 
 fn dispatch(action: &Action) -> frame_support::pallet_prelude::DispatchResult {
 	match action.clone() {
-		Action::Register { who, bond } => Operators::register(origin(who), bond, key(who), vec![]),
+		Action::Register { who, bond } => {
+			Operators::register(origin(who), bond, key(who), proof_for(who, &key(who)), vec![])
+		}
 		Action::BondExtra { who, amount } => Operators::bond_extra(origin(who), amount),
 		Action::Unbond { who, amount } => Operators::unbond(origin(who), amount),
 		Action::Withdraw { who } => Operators::withdraw_unbonded(origin(who)),

@@ -23,7 +23,7 @@ pub(crate) fn origin(who: AccountId) -> RuntimeOrigin {
 
 /// Register `who` with `bond`, its test key and no metadata.
 pub(crate) fn register(who: AccountId, bond: Balance) {
-	assert_ok!(Operators::register(origin(who), bond, key(who), vec![]));
+	assert_ok!(Operators::register(origin(who), bond, key(who), proof_for(who, &key(who)), vec![]));
 }
 
 /// Register `who` with `bond`, serve `models` and go online.

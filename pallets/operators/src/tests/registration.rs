@@ -5,7 +5,13 @@ use super::*;
 #[test]
 fn register_holds_the_bond_and_binds_the_key() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(Operators::register(origin(1), 150, key(1), b"gpu-box".to_vec()));
+		assert_ok!(Operators::register(
+			origin(1),
+			150,
+			key(1),
+			proof_for(1, &key(1)),
+			b"gpu-box".to_vec()
+		));
 
 		let info = info(1);
 		assert_eq!(info.ledger.active, 150);
@@ -25,29 +31,35 @@ fn register_holds_the_bond_and_binds_the_key() {
 fn register_rejects_bad_input_without_changing_state() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
-			Operators::register(origin(1), MIN_BOND - 1, key(1), vec![]),
+			Operators::register(origin(1), MIN_BOND - 1, key(1), proof_for(1, &key(1)), vec![]),
 			Error::<Test>::BondTooLow
 		);
 		assert_noop!(
-			Operators::register(origin(1), MIN_BOND, key(1), vec![0; 17]),
+			Operators::register(origin(1), MIN_BOND, key(1), proof_for(1, &key(1)), vec![0; 17]),
 			Error::<Test>::MetadataTooLong
 		);
 		// Needs to keep the existential deposit free.
 		assert_noop!(
-			Operators::register(origin(1), INITIAL, key(1), vec![]),
+			Operators::register(origin(1), INITIAL, key(1), proof_for(1, &key(1)), vec![]),
 			Error::<Test>::InsufficientBalance
 		);
 		assert_noop!(
-			Operators::register(RuntimeOrigin::root(), MIN_BOND, key(1), vec![]),
+			Operators::register(
+				RuntimeOrigin::root(),
+				MIN_BOND,
+				key(1),
+				proof_for(1, &key(1)),
+				vec![]
+			),
 			DispatchError::BadOrigin
 		);
 		register(1, MIN_BOND);
 		assert_noop!(
-			Operators::register(origin(1), MIN_BOND, key(9), vec![]),
+			Operators::register(origin(1), MIN_BOND, key(9), proof_for(1, &key(9)), vec![]),
 			Error::<Test>::AlreadyRegistered
 		);
 		assert_noop!(
-			Operators::register(origin(2), MIN_BOND, key(1), vec![]),
+			Operators::register(origin(2), MIN_BOND, key(1), proof_for(2, &key(1)), vec![]),
 			Error::<Test>::KeyInUse
 		);
 	});
@@ -57,7 +69,7 @@ fn register_rejects_bad_input_without_changing_state() {
 fn register_with_all_but_the_existential_deposit() {
 	ExtBuilder::default().balance(1, 500).build_and_execute(|| {
 		assert_noop!(
-			Operators::register(origin(1), 500 - ED + 1, key(1), vec![]),
+			Operators::register(origin(1), 500 - ED + 1, key(1), proof_for(1, &key(1)), vec![]),
 			Error::<Test>::InsufficientBalance
 		);
 		register(1, 500 - ED);
@@ -165,5 +177,22 @@ fn unknown_operators_are_refused() {
 		assert_noop!(Operators::go_online(origin(1)), Error::<Test>::UnknownOperator);
 		assert_noop!(Operators::go_offline(origin(1)), Error::<Test>::UnknownOperator);
 		assert_noop!(Operators::deregister(origin(1)), Error::<Test>::UnknownOperator);
+	});
+}
+
+#[test]
+fn register_needs_the_keys_proof_of_ownership_for_the_caller() {
+	ExtBuilder::default().build_and_execute(|| {
+		// A proof made for another account cannot be replayed by the caller.
+		assert_noop!(
+			Operators::register(origin(2), MIN_BOND, key(1), proof_for(1, &key(1)), vec![]),
+			Error::<Test>::InvalidKeyProof
+		);
+		// Nor can a signature by another key.
+		assert_noop!(
+			Operators::register(origin(1), MIN_BOND, key(1), proof_for(1, &key(2)), vec![]),
+			Error::<Test>::InvalidKeyProof
+		);
+		assert_ok!(Operators::register(origin(1), MIN_BOND, key(1), proof_for(1, &key(1)), vec![]));
 	});
 }
