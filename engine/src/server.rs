@@ -66,6 +66,9 @@ impl From<InferError> for ApiError {
 				(StatusCode::UNPROCESSABLE_ENTITY, ErrorKind::WrongShape)
 			}
 			InferError::InvalidTensor(_) => (StatusCode::BAD_REQUEST, ErrorKind::InvalidTensor),
+			InferError::OutOfRange(_) => {
+				(StatusCode::UNPROCESSABLE_ENTITY, ErrorKind::InputOutOfRange)
+			}
 			InferError::Output(_) => {
 				(StatusCode::UNPROCESSABLE_ENTITY, ErrorKind::OutputNotRepresentable)
 			}
