@@ -27,7 +27,7 @@ pub enum JobsOf {
 }
 
 /// A failed call of `method`, in words.
-fn failed(chain: &Chain, method: &str) -> impl FnOnce(ClientError) -> anyhow::Error + '_ {
+fn failed<'a>(chain: &'a Chain, method: &str) -> impl FnOnce(ClientError) -> anyhow::Error + 'a {
 	let method = method.to_string();
 	move |e| match e {
 		ClientError::Call(e) if e.code() == METHOD_NOT_FOUND => anyhow!(

@@ -11,10 +11,7 @@ use jsonrpsee::{
 };
 use serde::de::DeserializeOwned;
 use std::fmt;
-use subxt::rpcs::{
-	client::{RpcClient, RpcClientT},
-	Error as RpcError,
-};
+use subxt::rpcs::{client::RpcClient, Error as RpcError};
 
 /// A node's JSON-RPC, on which the methods of `verinfer-rpc-api` are called as typed Rust calls
 /// ([`crate::InferenceApiClient`], [`crate::ReputationApiClient`]).

@@ -9,7 +9,7 @@ pub use verinfer_test_utils::{
 	},
 	engine::{bundled_samples, closed_engine_url, max_diff, AlteringProxy, EngineProcess, Sample},
 	node::{NodeProcess, FINALITY_TIMEOUT, READY_TIMEOUT, RPC_CALL_TIMEOUT},
-	unique_suffix, within, BoxError, TestResult,
+	unique_suffix, within, TestResult,
 };
 
 use std::time::Duration;
@@ -164,8 +164,6 @@ pub struct Submission {
 	pub job: JobId,
 	/// Block that included the extrinsic.
 	pub block: u64,
-	/// That block's hash.
-	pub block_hash: H256,
 	/// The price held in escrow.
 	pub quote: Quote<Balance>,
 	/// The operators drawn, in slot order.
@@ -221,7 +219,6 @@ pub async fn submit_job(
 	Ok(Submission {
 		job,
 		block: included.block,
-		block_hash: included.block_hash,
 		quote,
 		operators,
 		commit_deadline,
