@@ -163,7 +163,7 @@ pub mod types;
 pub mod weights;
 
 pub use pallet::*;
-pub use submission::agent_tag;
+pub use verinfer_primitives::agent_tag;
 #[cfg(feature = "runtime-benchmarks")]
 pub use traits::BenchmarkHelper;
 pub use types::*;

@@ -22,11 +22,6 @@ use sp_core::H256;
 use sp_runtime::traits::{Saturating, UniqueSaturatedInto, Zero};
 use verinfer_primitives::{tensor::Tensor, Payout};
 
-/// The tag of the agent `controller` registers under `name`: `blake2_256(SCALE(controller,
-/// name))`. Derived, so a name is its controller's and cannot be squatted.
-pub fn agent_tag<AccountId: Encode>(controller: &AccountId, name: &[u8]) -> AgentTag {
-	H256((controller, name).using_encoded(sp_crypto_hashing::blake2_256))
-}
 
 impl<T: Config> Pallet<T> {
 	/// What `submit_job` is charged: the call on an input of `input_len` elements, and the draw
@@ -262,7 +257,7 @@ impl<T: Config> Pallet<T> {
 		name: Vec<u8>,
 		metadata: Vec<u8>,
 	) -> DispatchResult {
-		let tag = agent_tag(&controller, &name);
+		let tag = verinfer_primitives::agent_tag(&controller, &name);
 		ensure!(!Agents::<T>::contains_key(tag), Error::<T>::AgentExists);
 		let name: BoundedVec<u8, T::MaxAgentNameLen> =
 			name.try_into().map_err(|_| Error::<T>::AgentNameTooLong)?;
