@@ -19,14 +19,6 @@ fn treasury() -> verinfer_runtime::AccountId {
 	pallet_fees::Pallet::<Runtime>::treasury()
 }
 
-/// Three operators (101..=103) serving model 1 (`k = 3`, `q = 2`, `tolerance`).
-fn three_operators(tolerance: u64) {
-	register_model(&acc(30), model(1), tolerance, 3, 2);
-	for n in 101..=103 {
-		register_operator(n, BOND, &[model(1)]);
-	}
-	next_block();
-}
 
 /// Attack 1: a requester whose jobs the operators cannot or do not answer (an input the model
 /// cannot compute, an operator down) used to get its fee back *and* half of every miss slash.
@@ -86,9 +78,6 @@ fn requester_profits_from_one_miss_in_a_verified_job() {
 	});
 }
 
-fn outcomes(id: u64) -> Vec<O> {
-	job(id).assignments.iter().map(|a| a.outcome.expect("final")).collect()
-}
 
 /// Attack 3: an operator that sees the others' reveals and finds it would disagree simply
 /// withholds its reveal, hoping to pay a miss (1%) instead of a wrong answer (10%). Committing

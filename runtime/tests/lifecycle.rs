@@ -25,18 +25,7 @@ fn treasury() -> verinfer_runtime::AccountId {
 	pallet_fees::Pallet::<Runtime>::treasury()
 }
 
-fn outcomes(id: u64) -> Vec<O> {
-	job(id).assignments.iter().map(|a| a.outcome.expect("final")).collect()
-}
 
-/// Three operators (101..=103) serving model 1 (`k = 3`, `q = 2`, `tolerance`).
-fn three_operators(tolerance: u64) {
-	register_model(&acc(30), model(1), tolerance, 3, 2);
-	for n in 101..=103 {
-		register_operator(n, BOND, &[model(1)]);
-	}
-	next_block();
-}
 
 #[test]
 fn all_agree_verified_and_paid() {

@@ -273,6 +273,21 @@ pub fn job(id: JobId) -> JobOf {
 	pallet_jobs::Jobs::<Runtime>::get(id).expect("the job exists")
 }
 
+/// The final outcome of every slot of job `id`.
+pub fn outcomes(id: JobId) -> Vec<verinfer_primitives::jobs::AssignmentOutcome> {
+	job(id).assignments.iter().map(|a| a.outcome.expect("final")).collect()
+}
+
+/// Three operators (101..=103) serving model 1 (`k = 3`, `q = 2`, `tolerance`), registered in
+/// a block of their own.
+pub fn three_operators(tolerance: u64) {
+	register_model(&acc(30), model(1), tolerance, 3, 2);
+	for n in 101..=103 {
+		register_operator(n, BOND, &[model(1)]);
+	}
+	next_block();
+}
+
 /// The operators of job `id`, in slot order.
 pub fn operators_of(id: JobId) -> Vec<AccountId> {
 	job(id).assignments.iter().map(|a| a.operator.clone()).collect()
