@@ -14,6 +14,18 @@ pub struct Slashed<Balance> {
 	pub compensation: Balance,
 }
 
+/// An operator that may be drawn for a job of a model: online, serving it, bonded at least the
+/// minimum. What the draw weighs it by, and how many more jobs it can take now.
+#[derive(Clone, Eq, PartialEq, Debug)]
+pub struct Candidate<AccountId, Balance> {
+	/// The operator.
+	pub operator: AccountId,
+	/// Its active bond.
+	pub bond: Balance,
+	/// How many more open jobs it may take (zero: not eligible now).
+	pub room: u32,
+}
+
 /// Why an operator's bond was slashed. Recorded in events and job records.
 #[derive(
 	Clone,

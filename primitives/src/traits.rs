@@ -21,7 +21,7 @@ use crate::{
 	fees::{ModelFees, Payout, Quote},
 	ids::{JobId, ModelId},
 	jobs::{Conclusion, JobInfo, PendingWork},
-	operators::{SlashReason, Slashed},
+	operators::{Candidate, SlashReason, Slashed},
 	reputation::ReputationEvent,
 	tensor::{BoundedTensor, TensorSpec},
 };
@@ -41,10 +41,13 @@ pub trait OperatorsInterface<AccountId, Balance> {
 	/// The active bond of `who` (zero if not an operator). Weights assignment.
 	fn bond_of(who: &AccountId) -> Balance;
 
-	/// Every operator eligible for `model`, with its active bond, in a deterministic order.
-	fn eligible_operators(model: &ModelId) -> Vec<(AccountId, Balance)>;
+	/// Every operator that serves `model` online with at least the minimum bond, in a
+	/// deterministic order, with its bond and its room for more open jobs: the operators with
+	/// room are the eligible ones. Read once per model per block by the draw, which then counts
+	/// the room it hands out itself.
+	fn candidates(model: &ModelId) -> Vec<Candidate<AccountId, Balance>>;
 
-	/// How many operators [`Self::eligible_operators`] looks at for `model` (the online
+	/// How many operators [`Self::candidates`] looks at for `model` (the online
 	/// operators serving it), read cheaply: what the draw of a job of `model` will cost.
 	fn candidate_count(model: &ModelId) -> u32;
 
@@ -213,7 +216,7 @@ impl<AccountId, Balance: Zero> OperatorsInterface<AccountId, Balance> for () {
 	fn bond_of(_: &AccountId) -> Balance {
 		Zero::zero()
 	}
-	fn eligible_operators(_: &ModelId) -> Vec<(AccountId, Balance)> {
+	fn candidates(_: &ModelId) -> Vec<Candidate<AccountId, Balance>> {
 		Vec::new()
 	}
 	fn candidate_count(_: &ModelId) -> u32 {

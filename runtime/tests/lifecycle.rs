@@ -230,12 +230,12 @@ fn tolerance_admits_close_outputs_and_rejects_a_distant_one() {
 
 /// The expected probability that each eligible operator is drawn first for `model`.
 fn first_draw_probabilities(model: H256) -> Vec<(verinfer_runtime::AccountId, f64)> {
-	let weights: Vec<_> = Operators::eligible_operators(&model)
+	let weights: Vec<_> = Operators::candidates(&model)
 		.into_iter()
-		.filter(|(who, _)| !Reputation::is_excluded(who))
-		.map(|(who, bond)| {
-			let w = bond as f64 * Reputation::score(&who).deconstruct() as f64;
-			(who, w)
+		.filter(|c| c.room > 0 && !Reputation::is_excluded(&c.operator))
+		.map(|c| {
+			let w = c.bond as f64 * Reputation::score(&c.operator).deconstruct() as f64;
+			(c.operator, w)
 		})
 		.collect();
 	let total: f64 = weights.iter().map(|(_, w)| w).sum();

@@ -10,6 +10,7 @@ use frame_support::traits::{
 	EnsureOrigin, Get,
 };
 use sp_runtime::traits::{Saturating, Zero};
+use verinfer_primitives::traits::FeesInterface;
 
 const SEED: u32 = 0;
 

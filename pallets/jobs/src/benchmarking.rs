@@ -109,7 +109,7 @@ pub fn create_job<T: Config>(
 		T::BenchmarkHelper::setup_operator(&who, &id);
 	}
 	let requester = funded::<T>("requester", 0);
-	let (job, _, _) = JobsPallet::<T>::do_submit(
+	let job = JobsPallet::<T>::do_submit(
 		requester,
 		id,
 		Tensor::new(vec![1], vec![1], 2),
@@ -117,7 +117,8 @@ pub fn create_job<T: Config>(
 		None,
 		None,
 	)
-	.expect("the benchmark job is submitted");
+	.expect("the benchmark job is submitted")
+	.job;
 	JobsPallet::<T>::draw_pending();
 	let info = Jobs::<T>::get(job).expect("just submitted");
 	(job, info.assignments.iter().map(|a| a.operator.clone()).collect())
@@ -247,8 +248,24 @@ mod benchmarks {
 		assert_eq!(job.queued_at, Some(bucket));
 	}
 
-	/// The draw of one submitted job at the end of its block: `c` candidates (each with a
-	/// reputation record), `k` drawn.
+	/// Reading the `c` candidates of a model (each with a reputation record) for the draws of a
+	/// block: once per model per block.
+	#[benchmark]
+	fn read_pool(c: Linear<{ T::MaxReplicas::get() }, { T::MaxCandidates::get() }>) {
+		let model = model::<T>(1, 1, majority(1));
+		operators::<T>(&model, c);
+		let pool;
+
+		#[block]
+		{
+			pool = crate::submission::CandidatePool::<T>::load(&model, c);
+		}
+
+		assert_eq!(pool.len() as u32, c);
+	}
+
+	/// The draw of one submitted job at the end of its block from its model's pool, read
+	/// already: `c` candidates, `k` drawn and recorded.
 	#[benchmark]
 	fn draw(
 		c: Linear<{ T::MaxReplicas::get() }, { T::MaxCandidates::get() }>,
@@ -257,7 +274,7 @@ mod benchmarks {
 		let model = model::<T>(1, 1, majority(1));
 		operators::<T>(&model, c);
 		let requester = funded::<T>("requester", 0);
-		let (id, _, _) = JobsPallet::<T>::do_submit(
+		let id = JobsPallet::<T>::do_submit(
 			requester,
 			model,
 			Tensor::new(vec![1], vec![1], 2),
@@ -265,11 +282,18 @@ mod benchmarks {
 			Some(majority(k)),
 			None,
 		)
-		.expect("submitted");
+		.expect("submitted")
+		.job;
+		let pending = PendingDraws::<T>::take().into_inner();
+		let mut pools = alloc::collections::BTreeMap::new();
+		pools.insert(model, crate::submission::CandidatePool::<T>::load(&model, c));
+		PendingModels::<T>::kill();
 
 		#[block]
 		{
-			JobsPallet::<T>::draw_pending();
+			for p in pending {
+				JobsPallet::<T>::draw_job(p, &mut pools);
+			}
 		}
 
 		assert_eq!(Jobs::<T>::get(id).unwrap().assignments.len() as u32, k);

@@ -99,6 +99,13 @@
 //!
 //! If the randomness is missing (genesis, a slot without VRF), the parent block hash stands in.
 //!
+//! **Cost.** The draws of one block read each model's candidates once: the first submission of
+//! a model in a block pays for reading them (`read_pool`, linear in the candidates,
+//! [`PendingModels`] remembers which models were paid for and how many candidates), every
+//! submission pays for its own draw from that pool in memory (`draw`) and the writes of its
+//! assignment. Each draw takes a unit of room from the operators it draws, so later draws of
+//! the block see what earlier ones handed out, as if the pool were read anew.
+//!
 //! ## Deadlines
 //!
 //! Every open job has exactly one pending deadline in [`DeadlineQueue`], a map from block number
@@ -116,7 +123,7 @@
 //! changes nothing but the time of the verdict: windows are checked against the deadline stored
 //! in the job, never against the processing time. A deadline due at block `d` is processed by
 //! block `d + DeadlineSearchRange + ⌈max open jobs / MaxDeadlinesProcessed⌉`
-//! ([`Pallet::deadline_lag_bound`]; 16 + 128 blocks in the runtime): it lands at most
+//! ([`Pallet::deadline_lag_bound`]; 16 + 256 blocks in the runtime): it lands at most
 //! `DeadlineSearchRange - 1` buckets late, and fewer than the most open jobs are ahead of it. For each due job the [`DeadlineHandler`]
 //! (settlement) either concludes it or opens its reveal phase; if it does neither, this pallet
 //! concludes it itself (`Expired`, or `Failed` in the reveal phase) and refunds the requester.
@@ -166,6 +173,7 @@ pub use pallet::*;
 pub use verinfer_primitives::agent_tag;
 #[cfg(feature = "runtime-benchmarks")]
 pub use traits::BenchmarkHelper;
+pub use submission::Submitted;
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -466,6 +474,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DeadlineCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
 
+	/// The models of the jobs submitted in this block, each once, with the number of candidates
+	/// its first submission paid to read: the block-end draw reads each model's candidates
+	/// once, no more of them than that. Empty between blocks.
+	#[pallet::storage]
+	pub type PendingModels<T: Config> =
+		StorageValue<_, BoundedVec<(ModelId, u32), T::MaxSubmissionsPerBlock>, ValueQuery>;
+
 	/// The jobs submitted in this block, whose operators `on_finalize` draws; empty between
 	/// blocks.
 	#[pallet::storage]
@@ -584,9 +599,9 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			// `on_finalize` reads and clears the pending draws (each draw itself was charged to
-			// its `submit_job`).
-			Self::process_deadlines(now).saturating_add(T::DbWeight::get().reads_writes(1, 1))
+			// `on_finalize` reads and clears the pending draws and models (each draw itself was
+			// charged to its `submit_job`).
+			Self::process_deadlines(now).saturating_add(T::DbWeight::get().reads_writes(2, 2))
 		}
 
 		fn on_finalize(_now: BlockNumberFor<T>) {
@@ -703,6 +718,7 @@ pub mod pallet {
 			input.data.len() as u32,
 			T::MaxCandidates::get(),
 			policy.map_or(T::MaxReplicas::get(), |p| p.k),
+			true,
 		))]
 		pub fn submit_job(
 			origin: OriginFor<T>,
@@ -716,14 +732,19 @@ pub mod pallet {
 			let len = input.data.len() as u32;
 			let k = policy.map_or(T::MaxReplicas::get(), |p| p.k);
 			match Self::do_submit(requester, model, input, max_fee, policy, agent) {
-				Ok((_, candidates, k)) => Ok(PostDispatchInfo {
-					actual_weight: Some(Self::submit_weight(len, candidates, k)),
+				Ok(done) => Ok(PostDispatchInfo {
+					actual_weight: Some(Self::submit_weight(
+						len,
+						done.candidates,
+						done.k,
+						done.reads_pool,
+					)),
 					pays_fee: Pays::Yes,
 				}),
 				// A refused submission does not keep the block space of a draw it never made.
 				Err(error) => Err(DispatchErrorWithPostInfo {
 					post_info: PostDispatchInfo {
-						actual_weight: Some(Self::submit_weight(len, 0, k)),
+						actual_weight: Some(Self::submit_weight(len, 0, k, false)),
 						pays_fee: Pays::Yes,
 					},
 					error,

@@ -134,7 +134,8 @@ impl<T: Config> Pallet<T> {
 		ModelView {
 			id,
 			input_bytes: encoded_input_len(&model.input),
-			eligible_operators: T::Operators::eligible_operators(&id).len() as u32,
+			eligible_operators: T::Operators::candidates(&id).iter().filter(|c| c.room > 0).count()
+				as u32,
 			owner: model.owner,
 			name: model.name.into_inner(),
 			uri: model.uri.into_inner(),

@@ -7,10 +7,10 @@ use crate::{
 	BalanceOf, Config, Error, Event, FeesInterface, InputOf, Inputs, JobId, JobInfo, JobPhase,
 	JobPolicy, Jobs, ModelId, ModelOf, ModelStatus, Models, NextJobId, OpenJobs,
 	OperatorJobCount, OperatorJobs, OperatorOpenJobs, OperatorsInterface, Pallet, PendingDraw,
-	PendingDraws, ReputationInterface, RequesterJobCount, RequesterJobs, WeightInfo,
+	PendingDraws, PendingModels, ReputationInterface, RequesterJobCount, RequesterJobs, WeightInfo,
 	ASSIGNMENT_CONTEXT,
 };
-use alloc::vec::Vec;
+use alloc::{collections::BTreeMap, vec::Vec};
 use codec::{Encode, MaxEncodedLen};
 use frame_support::{
 	ensure,
@@ -25,16 +25,19 @@ use verinfer_primitives::{tensor::Tensor, Payout};
 
 impl<T: Config> Pallet<T> {
 	/// What `submit_job` is charged: the call on an input of `input_len` elements, and the draw
-	/// of `k` operators among `candidates` at the end of the block.
-	pub fn submit_weight(input_len: u32, candidates: u32, k: u32) -> Weight {
+	/// of `k` operators among `candidates` at the end of the block, including reading the
+	/// candidates if `reads_pool` (the first submission of its model in the block).
+	pub fn submit_weight(input_len: u32, candidates: u32, k: u32, reads_pool: bool) -> Weight {
 		let input_len = input_len.min(T::MaxInputLen::get());
 		let k = k.min(T::MaxReplicas::get());
+		let candidates = candidates.min(T::MaxCandidates::get());
+		let pool = if reads_pool { T::WeightInfo::read_pool(candidates) } else { Weight::zero() };
 		T::WeightInfo::submit_job(input_len, k)
-			.saturating_add(T::WeightInfo::draw(candidates.min(T::MaxCandidates::get()), k))
+			.saturating_add(T::WeightInfo::draw(candidates, k))
+			.saturating_add(pool)
 	}
 
-	/// Submit a job; see [`Pallet::submit_job`]. Returns the job id, the number of candidates
-	/// its draw will consider and `k`. Not transactional by itself: call it from a
+	/// Submit a job; see [`Pallet::submit_job`]. Not transactional by itself: call it from a
 	/// transactional context.
 	pub fn do_submit(
 		requester: T::AccountId,
@@ -43,7 +46,7 @@ impl<T: Config> Pallet<T> {
 		max_fee: BalanceOf<T>,
 		policy: Option<JobPolicy>,
 		agent: Option<AgentTag>,
-	) -> Result<(JobId, u32, u32), DispatchError> {
+	) -> Result<Submitted, DispatchError> {
 		let model = Models::<T>::get(model_id).ok_or(Error::<T>::UnknownModel)?;
 		ensure!(model.status == ModelStatus::Active, Error::<T>::ModelDeprecated);
 		let policy = Self::policy_for(&model, policy)?;
@@ -63,10 +66,15 @@ impl<T: Config> Pallet<T> {
 
 		let id = NextJobId::<T>::get();
 		let seq = RequesterJobCount::<T>::get(&requester);
-		PendingDraws::<T>::try_mutate(|pending| {
-			pending.try_push(PendingDraw { job: id, seq, candidates })
-		})
-		.map_err(|_| Error::<T>::TooManySubmissions)?;
+		// Appended without decoding the block's earlier submissions.
+		PendingDraws::<T>::try_append(PendingDraw { job: id, seq, candidates })
+			.map_err(|_| Error::<T>::TooManySubmissions)?;
+		let reads_pool = !PendingModels::<T>::get().iter().any(|(m, _)| *m == model_id);
+		if reads_pool {
+			// At most one model per pending draw, so this fits whenever the draw did.
+			PendingModels::<T>::try_append((model_id, candidates))
+				.map_err(|_| Error::<T>::TooManySubmissions)?;
+		}
 		T::Fees::hold_escrow(id, &requester, &quote)?;
 
 		let now = frame_system::Pallet::<T>::block_number();
@@ -111,7 +119,7 @@ impl<T: Config> Pallet<T> {
 			quote,
 			commit_deadline,
 		});
-		Ok((id, candidates, policy.k))
+		Ok(Submitted { job: id, candidates, k: policy.k, reads_pool })
 	}
 
 	/// The policy of a new job of `model`: the requested one if it is valid and not below the
@@ -138,16 +146,22 @@ impl<T: Config> Pallet<T> {
 
 	/// Draw the operators of every job submitted in this block, from this block's randomness.
 	/// Runs in `on_finalize`, after BABE has stored the block's VRF output; each draw was
-	/// charged to its `submit_job`.
+	/// charged to its `submit_job`, and the candidates of each model are read once (charged to
+	/// the model's first submission in the block).
 	pub(crate) fn draw_pending() {
+		let mut pools: BTreeMap<ModelId, CandidatePool<T>> = PendingModels::<T>::take()
+			.into_iter()
+			.map(|(model, candidates)| (model, CandidatePool::load(&model, candidates)))
+			.collect();
 		for pending in PendingDraws::<T>::take() {
-			Self::draw_job(pending);
+			Self::draw_job(pending, &mut pools);
 		}
 	}
 
-	/// Draw the operators of the submitted job of `pending`, or conclude it `Unassigned` with a
-	/// full refund if too few operators are eligible now.
-	pub(crate) fn draw_job(pending: PendingDraw) {
+	/// Draw the operators of the submitted job of `pending` from its model's pool in `pools`
+	/// (read now if this is the first draw of the model in the block), or conclude it
+	/// `Unassigned` with a full refund if too few operators are eligible now.
+	pub(crate) fn draw_job(pending: PendingDraw, pools: &mut BTreeMap<ModelId, CandidatePool<T>>) {
 		let id = pending.job;
 		let Some(mut job) = Jobs::<T>::get(id) else {
 			frame_support::defensive!("a pending draw of an unknown job");
@@ -158,7 +172,11 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 		let seed = Self::assignment_seed(&job.requester, pending.seq);
-		let drawn = Self::draw(&job.model, pending.candidates, job.policy.k, &seed)
+		let pool = pools
+			.entry(job.model)
+			.or_insert_with(|| CandidatePool::load(&job.model, pending.candidates));
+		let drawn = pool
+			.draw(pending.candidates, job.policy.k, &seed)
 			.filter(|operators| Self::open_for(operators));
 		let Some(operators) = drawn else {
 			// Only the operators' own moves within this block (going offline, leaving, or
@@ -204,26 +222,16 @@ impl<T: Config> Pallet<T> {
 		true
 	}
 
-	/// Draw `k` operators for a job of `model` among its first `max_candidates` candidates;
-	/// `None` if fewer than `k` of them are eligible.
-	pub(crate) fn draw(
+	/// Draw `k` operators for a job of `model` among its first `max_candidates` eligible
+	/// operators, as the block-end draw would for a first job of the model; `None` if fewer
+	/// than `k` of them can be drawn.
+	pub fn draw(
 		model: &ModelId,
 		max_candidates: u32,
 		k: u32,
 		seed: &[u8; 32],
 	) -> Option<Vec<T::AccountId>> {
-		let mut candidates = T::Operators::eligible_operators(model);
-		candidates.truncate(max_candidates.min(T::MaxCandidates::get()) as usize);
-		candidates.retain(|(who, _)| !T::Reputation::is_excluded(who));
-		let weights: Vec<u128> = candidates
-			.iter()
-			.map(|(who, bond)| {
-				let bond: u128 = (*bond).unique_saturated_into();
-				bond.saturating_mul(T::Reputation::score(who).deconstruct() as u128)
-			})
-			.collect();
-		let drawn = assignment::sample(&weights, k as usize, seed)?;
-		Some(drawn.into_iter().map(|i| candidates[i].0.clone()).collect())
+		CandidatePool::<T>::load(model, max_candidates).draw(max_candidates, k, seed)
 	}
 
 	/// The seed of the draw of the `seq`-th job of `requester`: `Config::Randomness` read in
@@ -304,6 +312,94 @@ impl<T: Config> Pallet<T> {
 		let bytes = bytes.saturating_add(delegates.saturating_mul(T::AccountId::max_encoded_len()));
 		T::AgentDepositBase::get()
 			.saturating_add(T::AgentDepositPerByte::get().saturating_mul((bytes as u32).into()))
+	}
+}
+
+/// What [`Pallet::do_submit`] did: what its weight depends on.
+#[derive(Clone, Copy, Eq, PartialEq, Debug)]
+pub struct Submitted {
+	/// The new job.
+	pub job: JobId,
+	/// The candidates its draw will consider.
+	pub candidates: u32,
+	/// Its number of operators.
+	pub k: u32,
+	/// Whether it is the first submission of its model in the block, whose draw reads the
+	/// model's candidates for the whole block.
+	pub reads_pool: bool,
+}
+
+/// One candidate of a [`CandidatePool`].
+struct PoolEntry<AccountId> {
+	operator: AccountId,
+	/// `bond × score`, what the draw weighs it by.
+	weight: u128,
+	/// Open jobs it may still take in this block.
+	room: u32,
+	/// Excluded by its reputation: takes a place among the candidates, is never drawn.
+	excluded: bool,
+}
+
+/// The candidates of one model as the block-end draw sees them: read once per model per block
+/// (operators pallet and reputation), after which each draw only counts the room it hands out.
+/// Nothing that changes a candidate's bond, score or status runs between two draws of one
+/// `on_finalize`, so the pool stays exact.
+pub(crate) struct CandidatePool<T: Config> {
+	entries: Vec<PoolEntry<T::AccountId>>,
+}
+
+impl<T: Config> CandidatePool<T> {
+	/// The first `max` candidates of `model` (what the read was charged for), with their
+	/// weights and room.
+	pub(crate) fn load(model: &ModelId, max: u32) -> Self {
+		let entries = T::Operators::candidates(model)
+			.into_iter()
+			.take(max.min(T::MaxCandidates::get()) as usize)
+			.map(|c| {
+				let bond: u128 = c.bond.unique_saturated_into();
+				PoolEntry {
+					weight: bond.saturating_mul(T::Reputation::score(&c.operator).deconstruct() as u128),
+					excluded: T::Reputation::is_excluded(&c.operator),
+					room: c.room,
+					operator: c.operator,
+				}
+			})
+			.collect();
+		Self { entries }
+	}
+
+	/// How many candidates the pool holds.
+	#[cfg(feature = "runtime-benchmarks")]
+	pub(crate) fn len(&self) -> usize {
+		self.entries.len()
+	}
+
+	/// Draw `k` operators among the first `max_candidates` that have room (as if the pool had
+	/// been read now), and take one unit of room from each drawn one; `None` (and nothing
+	/// taken) if fewer than `k` can be drawn.
+	pub(crate) fn draw(
+		&mut self,
+		max_candidates: u32,
+		k: u32,
+		seed: &[u8; 32],
+	) -> Option<Vec<T::AccountId>> {
+		let eligible: Vec<usize> = (0..self.entries.len())
+			.filter(|i| self.entries[*i].room > 0)
+			.take(max_candidates as usize)
+			.filter(|i| !self.entries[*i].excluded)
+			.collect();
+		let weights: Vec<u128> = eligible.iter().map(|i| self.entries[*i].weight).collect();
+		let drawn = assignment::sample(&weights, k as usize, seed)?;
+		Some(
+			drawn
+				.into_iter()
+				.map(|d| {
+					let entry = &mut self.entries[eligible[d]];
+					entry.room -= 1;
+					entry.operator.clone()
+				})
+				.collect(),
+		)
 	}
 }
 

@@ -45,6 +45,7 @@ pub trait WeightInfo {
 	fn set_model_fees() -> Weight;
 	fn deprecate_model() -> Weight;
 	fn submit_job(i: u32, k: u32, ) -> Weight;
+	fn read_pool(c: u32, ) -> Weight;
 	fn draw(c: u32, k: u32, ) -> Weight;
 	fn register_agent(n: u32, ) -> Weight;
 	fn set_agent_delegates(n: u32, ) -> Weight;
@@ -150,13 +151,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(28_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
-	fn draw(c: u32, k: u32, ) -> Weight {
+	fn read_pool(c: u32, ) -> Weight {
+		// Not measured yet: derived from `draw`'s former per-candidate cost.
 		Weight::from_parts(11_106_565, 0).saturating_mul(c.into())
-			.saturating_add(Weight::from_parts(4_658_909, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
-			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(k.into())))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 3672).saturating_mul(c.into()))
+	}
+	fn draw(c: u32, k: u32, ) -> Weight {
+		// Not measured yet: sampling in memory, then the assignment's writes.
+		Weight::from_parts(200_000, 0).saturating_mul(c.into())
+			.saturating_add(Weight::from_parts(4_658_909, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2527).saturating_mul(k.into()))
 	}
 	fn register_agent(_n: u32, ) -> Weight {
@@ -299,13 +308,21 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(28_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
-	fn draw(c: u32, k: u32, ) -> Weight {
+	fn read_pool(c: u32, ) -> Weight {
+		// Not measured yet: derived from `draw`'s former per-candidate cost.
 		Weight::from_parts(11_106_565, 0).saturating_mul(c.into())
-			.saturating_add(Weight::from_parts(4_658_909, 0).saturating_mul(k.into()))
-			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(c.into())))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
-			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(k.into())))
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 3672).saturating_mul(c.into()))
+	}
+	fn draw(c: u32, k: u32, ) -> Weight {
+		// Not measured yet: sampling in memory, then the assignment's writes.
+		Weight::from_parts(200_000, 0).saturating_mul(c.into())
+			.saturating_add(Weight::from_parts(4_658_909, 0).saturating_mul(k.into()))
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2527).saturating_mul(k.into()))
 	}
 	fn register_agent(_n: u32, ) -> Weight {

@@ -223,6 +223,13 @@ pub mod pallet {
 	pub type Operators<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, OperatorInfo<T>, OptionQuery>;
 
+	/// How many jobs assigned to each operator have not reached a final state. A counter of its
+	/// own rather than a field of [`Operators`], so that opening and closing a job (several
+	/// times per block for a busy operator) writes four bytes instead of the whole record.
+	#[pallet::storage]
+	pub type OpenJobCount<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
 	/// The operator each bound off-chain worker key belongs to.
 	#[pallet::storage]
 	pub type OperatorByKey<T: Config> =
@@ -479,7 +486,7 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let mut info = Self::operator(&who)?;
 			ensure!(info.status != OperatorStatus::Leaving, Error::<T>::OperatorLeaving);
-			ensure!(info.open_jobs == 0, Error::<T>::HasOpenJobs);
+			ensure!(OpenJobCount::<T>::get(&who) == 0, Error::<T>::HasOpenJobs);
 			let active = info.ledger.active;
 			if !active.is_zero() {
 				let unlock_at = Self::unlock_block();
@@ -521,7 +528,6 @@ pub mod pallet {
 				ledger: Ledger { active: bond, unlocking: BoundedVec::new() },
 				models: BoundedVec::new(),
 				status: OperatorStatus::Offline,
-				open_jobs: 0,
 				metadata,
 				registered_at: frame_system::Pallet::<T>::block_number(),
 			};
@@ -623,17 +629,24 @@ pub mod pallet {
 		/// Drop the record and key binding of an operator whose bond is empty.
 		pub(crate) fn remove_operator(who: &T::AccountId, info: &OperatorInfo<T>) {
 			debug_assert!(info.ledger.is_empty() && info.models.is_empty());
+			// Zero unless a job was opened for it after it left, which the jobs pallet never does.
+			OpenJobCount::<T>::remove(who);
 			OperatorByKey::<T>::remove(&info.key);
 			Operators::<T>::remove(who);
 			Self::deposit_event(Event::Removed { operator: who.clone() });
 		}
 
-		/// Whether `info` makes its operator eligible for a job of `model`.
-		pub(crate) fn eligible(info: &OperatorInfo<T>, model: &ModelId) -> bool {
+		/// Whether `info` makes its operator a candidate for a job of `model`: online, serving
+		/// it, bonded at least the minimum. It is eligible if it also has [`Self::room`].
+		pub(crate) fn candidate(info: &OperatorInfo<T>, model: &ModelId) -> bool {
 			info.status == OperatorStatus::Online
 				&& info.ledger.active >= T::MinOperatorBond::get()
-				&& info.open_jobs < T::MaxOpenJobs::get()
 				&& info.models.contains(model)
+		}
+
+		/// How many more open jobs `who` may take.
+		pub(crate) fn room(who: &T::AccountId) -> u32 {
+			T::MaxOpenJobs::get().saturating_sub(OpenJobCount::<T>::get(who))
 		}
 
 		/// Check the pallet's invariants:
@@ -643,7 +656,8 @@ pub mod pallet {
 		/// - an online operator is listed under every model it serves, and only online operators
 		///   are listed;
 		/// - a leaving operator serves nothing; an online one has at least the minimum bond;
-		/// - no unbonding chunk is empty and no list exceeds its bound.
+		/// - no unbonding chunk is empty and no list exceeds its bound;
+		/// - open jobs are counted only for operators, never zero or above the maximum.
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use frame_support::ensure;
@@ -693,6 +707,10 @@ pub mod pallet {
 					ensure!(info.models.contains(&model), "model lists an operator not serving it");
 					ensure!(info.status == OperatorStatus::Online, "model lists an offline operator");
 				}
+			}
+			for (who, open) in OpenJobCount::<T>::iter() {
+				ensure!(Operators::<T>::contains_key(&who), "open jobs counted for a non-operator");
+				ensure!(open > 0 && open <= T::MaxOpenJobs::get(), "open-job count out of bounds");
 			}
 			Ok(())
 		}

@@ -40,7 +40,7 @@ impl<T: Config> Pallet<T> {
 			active_bond: info.ledger.active,
 			unbonding: info.ledger.unlocking.into_inner(),
 			models: info.models.into_inner(),
-			open_jobs: info.open_jobs,
+			open_jobs: crate::OpenJobCount::<T>::get(who),
 			metadata: info.metadata.into_inner(),
 			registered_at: info.registered_at,
 		})

@@ -2,31 +2,36 @@
 //! [`OperatorsInterface`] and [`OperatorKeyLookup`] (declared in
 //! [`verinfer_primitives::traits`]).
 
-use crate::{BalanceOf, Config, Error, OperatorByKey, Operators, Pallet};
+use crate::{BalanceOf, Config, Error, OpenJobCount, OperatorByKey, Operators, Pallet};
 use alloc::vec::Vec;
 use frame_support::traits::Get;
-use sp_runtime::{traits::Zero, DispatchResult, Perbill};
+use sp_runtime::{DispatchResult, Perbill};
 use verinfer_primitives::{
-	operators::Slashed,
+	operators::{Candidate, Slashed},
 	traits::{OperatorKeyLookup, OperatorsInterface},
 	ModelId, SlashReason,
 };
 
 impl<T: Config> OperatorsInterface<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	fn is_eligible(who: &T::AccountId, model: &ModelId) -> bool {
-		Operators::<T>::get(who).is_some_and(|info| Self::eligible(&info, model))
+		Operators::<T>::get(who).is_some_and(|info| Self::candidate(&info, model)) &&
+			Self::room(who) > 0
 	}
 
 	fn bond_of(who: &T::AccountId) -> BalanceOf<T> {
 		Operators::<T>::get(who).map(|info| info.ledger.active).unwrap_or_default()
 	}
 
-	fn eligible_operators(model: &ModelId) -> Vec<(T::AccountId, BalanceOf<T>)> {
+	fn candidates(model: &ModelId) -> Vec<Candidate<T::AccountId, BalanceOf<T>>> {
 		crate::ModelOperators::<T>::get(model)
 			.into_iter()
 			.filter_map(|who| {
 				let info = Operators::<T>::get(&who)?;
-				Self::eligible(&info, model).then(|| (who, info.ledger.active))
+				Self::candidate(&info, model).then(|| Candidate {
+					room: Self::room(&who),
+					bond: info.ledger.active,
+					operator: who,
+				})
 			})
 			.collect()
 	}
@@ -36,29 +41,28 @@ impl<T: Config> OperatorsInterface<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	}
 
 	fn open_jobs(who: &T::AccountId) -> u32 {
-		Operators::<T>::get(who).map(|info| info.open_jobs).unwrap_or(0)
+		OpenJobCount::<T>::get(who)
 	}
 
 	fn note_job_opened(who: &T::AccountId) -> DispatchResult {
-		Operators::<T>::try_mutate(who, |maybe_info| {
-			let info = maybe_info.as_mut().ok_or(Error::<T>::UnknownOperator)?;
+		frame_support::ensure!(Operators::<T>::contains_key(who), Error::<T>::UnknownOperator);
+		OpenJobCount::<T>::try_mutate(who, |open| {
 			frame_support::ensure!(
-				info.open_jobs < <T as Config>::MaxOpenJobs::get(),
+				*open < <T as Config>::MaxOpenJobs::get(),
 				Error::<T>::TooManyOpenJobs
 			);
-			info.open_jobs += 1;
+			*open += 1;
 			Ok(())
 		})
 	}
 
 	fn note_job_closed(who: &T::AccountId) {
-		Operators::<T>::mutate(who, |maybe_info| {
-			if let Some(info) = maybe_info {
-				if info.open_jobs.is_zero() {
-					frame_support::defensive!("closing a job of an operator with no open job");
-				}
-				info.open_jobs = info.open_jobs.saturating_sub(1);
-			}
+		OpenJobCount::<T>::mutate_exists(who, |open| match open {
+			Some(n) if *n > 1 => *n -= 1,
+			Some(_) => *open = None,
+			None => {
+				frame_support::defensive!("closing a job of an operator with no open job");
+			},
 		})
 	}
 

@@ -43,8 +43,6 @@ pub struct OperatorInfo<T: Config> {
 	pub models: BoundedVec<ModelId, T::MaxModelsPerOperator>,
 	/// Whether it takes new jobs.
 	pub status: OperatorStatus,
-	/// Jobs assigned to it that have not reached a final state.
-	pub open_jobs: u32,
 	/// Free-form operator metadata (contact, hardware, ...).
 	pub metadata: BoundedVec<u8, T::MaxMetadataLen>,
 	/// Block of registration.

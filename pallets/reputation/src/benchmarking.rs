@@ -6,6 +6,7 @@ use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOrigin, Get};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::{Saturating, Zero};
+use verinfer_primitives::traits::ReputationInterface;
 
 const SEED: u32 = 0;
 

@@ -1,11 +1,16 @@
-//! Benchmarks of the settlement pallet's calls, in their worst cases: every commitment opens its
-//! job's reveal phase, every reveal reaches its job's verdict with the most slashes.
+//! Benchmarks of the settlement pallet's calls, in their worst cases for jobs of `k` operators:
+//! every commitment opens its job's reveal phase, every reveal reaches its job's verdict with the
+//! most slashes; and the signature check of an off-chain worker's batch.
 
 use super::*;
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::{traits::Get, BoundedVec};
-use frame_system::RawOrigin;
+use codec::Encode;
+use frame_system::{
+	offchain::{SignedPayload, SigningTypes},
+	RawOrigin,
+};
 use verinfer_primitives::jobs::JobPhase;
 use sp_core::H256;
 use verinfer_primitives::{
@@ -15,11 +20,6 @@ use verinfer_primitives::{
 };
 
 type JobsOf<T> = <T as Config>::Jobs;
-type MaxReplicasOf<T> = <JobsOf<T> as JobsInterface<
-	<T as frame_system::Config>::AccountId,
-	<T as Config>::Balance,
-	frame_system::pallet_prelude::BlockNumberFor<T>,
->>::MaxReplicas;
 type MaxOutputLenOf<T> = <JobsOf<T> as JobsInterface<
 	<T as frame_system::Config>::AccountId,
 	<T as Config>::Balance,
@@ -28,10 +28,9 @@ type MaxOutputLenOf<T> = <JobsOf<T> as JobsInterface<
 
 const SALT: Salt = [7; 32];
 
-/// `n` jobs of `MaxReplicas` operators with the largest outputs, sharing nothing but one
-/// operator; returns them and that operator.
-fn jobs<T: Config>(n: u32) -> (Vec<JobId>, T::AccountId) {
-	let k = MaxReplicasOf::<T>::get();
+/// `n` jobs of `k` operators with the largest outputs, sharing nothing but one operator;
+/// returns them and that operator.
+fn jobs<T: Config>(n: u32, k: u32) -> (Vec<JobId>, T::AccountId) {
 	let output_len = MaxOutputLenOf::<T>::get();
 	let (first, operators) = T::Jobs::benchmark_job(k, k / 2 + 1, output_len, None);
 	let caller = operators[0].clone();
@@ -58,13 +57,11 @@ fn slot_of<T: Config>(id: JobId, who: &T::AccountId) -> u32 {
 mod benchmarks {
 	use super::*;
 
-	/// `n` commitments, each the last of its job.
+	/// `n` commitments, each the last of its job of `k` operators.
 	#[benchmark]
-	fn commit(n: Linear<1, { T::MaxBatch::get() }>) {
-		let (ids, caller) = jobs::<T>(n);
+	fn commit(n: Linear<1, { T::MaxBatch::get() }>, k: Linear<1, { MaxReplicasOf::<T>::get() }>) {
+		let (ids, caller) = jobs::<T>(n, k);
 		// Every reveal deadline opened searches the deadline queue as far as it can.
-		T::Jobs::benchmark_crowd_reveal_deadlines();
-		let k = MaxReplicasOf::<T>::get();
 		let mut batch = Vec::new();
 		for id in ids.iter() {
 			let mine = slot_of::<T>(*id, &caller);
@@ -82,12 +79,11 @@ mod benchmarks {
 		}
 	}
 
-	/// `n` reveals, each the last of its job: all `k` revealed, a bare quorum agreeing with the
-	/// caller and every other operator slashed for a wrong answer.
+	/// `n` reveals, each the last of its job of `k` operators: all revealed, a bare quorum
+	/// agreeing with the caller and every other operator slashed for a wrong answer.
 	#[benchmark]
-	fn reveal(n: Linear<1, { T::MaxBatch::get() }>) {
-		let (ids, caller) = jobs::<T>(n);
-		let k = MaxReplicasOf::<T>::get();
+	fn reveal(n: Linear<1, { T::MaxBatch::get() }>, k: Linear<1, { MaxReplicasOf::<T>::get() }>) {
+		let (ids, caller) = jobs::<T>(n, k);
 		let q = k / 2 + 1;
 		let mut batch = Vec::new();
 		for id in ids.iter() {
@@ -123,6 +119,42 @@ mod benchmarks {
 		for id in ids {
 			assert_eq!(T::Jobs::job(id).unwrap().phase, JobPhase::Verified);
 		}
+	}
+
+	/// The signature check of an off-chain worker's batch of `n` steps, all reveals of the
+	/// largest outputs (what `submit_steps` adds to the steps themselves).
+	#[benchmark]
+	fn verify_steps(n: Linear<1, { 2 * T::MaxBatch::get() }>) {
+		use frame_system::offchain::AppCrypto;
+		use sp_runtime::RuntimeAppPublic;
+		type App<T> = <<T as Config>::AuthorityId as AppCrypto<
+			<T as SigningTypes>::Public,
+			<T as SigningTypes>::Signature,
+		>>::RuntimeAppPublic;
+		type Generic<T> = <<T as Config>::AuthorityId as AppCrypto<
+			<T as SigningTypes>::Public,
+			<T as SigningTypes>::Signature,
+		>>::GenericPublic;
+		let key = App::<T>::generate_pair(None);
+		let public: T::Public = Generic::<T>::from(key).into();
+		let len = MaxOutputLenOf::<T>::get() as usize;
+		let step = (0, Tensor::new(vec![len as u32], vec![i64::MAX; len], 2), SALT);
+		let steps = OperatorSteps {
+			key: public.clone(),
+			at: frame_system::Pallet::<T>::block_number(),
+			reveals: vec![step; n as usize],
+			commits: Vec::new(),
+		};
+		let signature = <T::AuthorityId as AppCrypto<_, _>>::sign(&steps.encode(), public)
+			.expect("the benchmark's key signs");
+		let valid;
+
+		#[block]
+		{
+			valid = SignedPayload::<T>::verify::<T::AuthorityId>(&steps, signature);
+		}
+
+		assert!(valid);
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -144,6 +144,13 @@ pub type AssignmentOf<T> = verinfer_primitives::jobs::Assignment<
 	frame_system::pallet_prelude::BlockNumberFor<T>,
 >;
 
+/// Most operators of one job.
+pub type MaxReplicasOf<T> = <<T as Config>::Jobs as JobsInterface<
+	<T as frame_system::Config>::AccountId,
+	<T as Config>::Balance,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+>>::MaxReplicas;
+
 /// The key type of the operators' off-chain worker keys.
 pub type KeyOf<T> = <<T as Config>::OperatorKeys as OperatorKeyLookup<
 	<T as frame_system::Config>::AccountId,
@@ -154,7 +161,9 @@ pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
 	use frame_support::{
-		dispatch::PostDispatchInfo, pallet_prelude::*, storage::with_storage_layer,
+		dispatch::PostDispatchInfo,
+		pallet_prelude::*,
+		storage::with_storage_layer,
 		traits::tokens::Balance as BalanceT,
 	};
 	use frame_system::{
@@ -360,7 +369,7 @@ pub mod pallet {
 		/// [`Event::StepSkipped`]; any other bad step fails the batch, and so does a batch whose
 		/// every step is skipped. Free when it succeeds.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::commit((commitments.len() as u32).clamp(1, T::MaxBatch::get())))]
+		#[pallet::weight(Pallet::<T>::steps_weight(0, commitments.len().max(1), MaxReplicasOf::<T>::get()))]
 		pub fn commit(
 			origin: OriginFor<T>,
 			commitments: Vec<(JobId, H256)>,
@@ -375,7 +384,7 @@ pub mod pallet {
 		/// committer reveals. Steps are skipped or fail the batch as in [`Pallet::commit`].
 		/// Free when it succeeds.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::reveal((reveals.len() as u32).clamp(1, T::MaxBatch::get())))]
+		#[pallet::weight(Pallet::<T>::steps_weight(reveals.len().max(1), 0, MaxReplicasOf::<T>::get()))]
 		pub fn reveal(
 			origin: OriginFor<T>,
 			reveals: Vec<(JobId, Tensor, Salt)>,
@@ -392,8 +401,11 @@ pub mod pallet {
 		/// [`Pallet::validate_unsigned`].
 		#[pallet::call_index(2)]
 		#[pallet::weight((
-			T::WeightInfo::reveal((steps.reveals.len() as u32).min(T::MaxBatch::get()))
-				.saturating_add(T::WeightInfo::commit((steps.commits.len() as u32).min(T::MaxBatch::get()))),
+			Pallet::<T>::steps_weight(steps.reveals.len(), steps.commits.len(), MaxReplicasOf::<T>::get())
+				.saturating_add(T::WeightInfo::verify_steps(
+					(steps.reveals.len().saturating_add(steps.commits.len()) as u32)
+						.min(2 * T::MaxBatch::get()),
+				)),
 			DispatchClass::Operational,
 		))]
 		pub fn submit_steps(
@@ -405,7 +417,11 @@ pub mod pallet {
 			ensure_none(origin)?;
 			let operator = Self::bound_operator(&steps.key).ok_or(Error::<T>::NotAssigned)?;
 			Self::check_steps(&steps)?;
-			Self::apply_steps(&operator, steps.reveals, steps.commits)
+			let items = (steps.reveals.len() + steps.commits.len()) as u32;
+			let mut post = Self::apply_steps(&operator, steps.reveals, steps.commits)?;
+			post.actual_weight =
+				post.actual_weight.map(|w| w.saturating_add(T::WeightInfo::verify_steps(items)));
+			Ok(post)
 		}
 	}
 
@@ -469,6 +485,25 @@ pub mod pallet {
 				.propagate(true)
 				.build()
 		}
+
+		/// In a block, only what the call's weight pays for: the batch's bounds and the
+		/// signature of a bound key (the pool's look at the operator's open jobs is not
+		/// repeated; [`Pallet::submit_steps`] skips steps that are no longer due).
+		fn pre_dispatch(call: &Self::Call) -> Result<(), TransactionValidityError> {
+			let Call::submit_steps { steps, signature } = call else {
+				return Err(InvalidTransaction::Call.into());
+			};
+			if Self::check_steps(steps).is_err() {
+				return Err(InvalidTransaction::ExhaustsResources.into());
+			}
+			if !SignedPayload::<T>::verify::<T::AuthorityId>(steps, signature.clone()) {
+				return Err(InvalidTransaction::BadProof.into());
+			}
+			if Self::bound_operator(&steps.key).is_none() {
+				return Err(InvalidTransaction::BadSigner.into());
+			}
+			Ok(())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -503,20 +538,44 @@ pub mod pallet {
 			T::SignerToKey::convert(account.clone()).and_then(|key| T::OperatorKeys::operator_of(&key))
 		}
 
+		/// The weight of `reveals` reveals and `commits` commitments of jobs of at most `k`
+		/// operators each.
+		pub fn steps_weight(reveals: usize, commits: usize, k: u32) -> Weight {
+			let max = T::MaxBatch::get();
+			let k = k.clamp(1, MaxReplicasOf::<T>::get());
+			let part = |n: usize, f: fn(u32, u32) -> Weight| {
+				if n == 0 { Weight::zero() } else { f((n as u32).min(max), k) }
+			};
+			part(reveals, T::WeightInfo::reveal).saturating_add(part(commits, T::WeightInfo::commit))
+		}
+
 		/// Apply `operator`'s `reveals` then `commits`, skipping steps that come too late or
 		/// were done already (see [`Error::skip_reason`]) and failing on any other bad step; a
 		/// batch whose every step is skipped fails with the first skip's error. Free when it
-		/// succeeds.
+		/// succeeds, and charged for the largest `k` among the jobs it touched: a step that
+		/// concludes a job of `k` operators costs in proportion to `k`, a skipped one less than
+		/// a step of `k = 1`.
 		pub(crate) fn apply_steps(
 			operator: &T::AccountId,
 			reveals: Vec<(JobId, Tensor, Salt)>,
 			commits: Vec<(JobId, H256)>,
 		) -> DispatchResultWithPostInfo {
+			let (reveal_count, commit_count) = (reveals.len(), commits.len());
 			let mut done = 0u32;
+			let mut max_k = 1u32;
 			let mut first_skip: Option<Error<T>> = None;
-			let mut handle = |job: JobId, result: Result<(), Error<T>>| -> DispatchResult {
+			let results = reveals
+				.into_iter()
+				.map(|(job, output, salt)| (job, Self::reveal_one(operator, job, output, salt)));
+			let results = results.chain(
+				commits.into_iter().map(|(job, c)| (job, Self::commit_one(operator, job, c))),
+			);
+			for (job, result) in results {
 				match result {
-					Ok(()) => done += 1,
+					Ok(k) => {
+						done += 1;
+						max_k = max_k.max(k);
+					},
 					Err(e) => match e.skip_reason() {
 						Some(reason) => {
 							Self::deposit_event(Event::StepSkipped {
@@ -525,28 +584,23 @@ pub mod pallet {
 								reason,
 							});
 							first_skip.get_or_insert(e);
-						}
+						},
+						// A bad step fails the batch, charged as declared.
 						None => return Err(e.into()),
 					},
 				}
-				Ok(())
-			};
-			for (job, output, salt) in reveals {
-				let result = Self::reveal_one(operator, job, output, salt);
-				handle(job, result)?;
-			}
-			for (job, c) in commits {
-				let result = Self::commit_one(operator, job, c);
-				handle(job, result)?;
 			}
 			match (done, first_skip) {
 				(0, Some(e)) => Err(e.into()),
-				_ => Ok(PostDispatchInfo { actual_weight: None, pays_fee: Pays::No }),
+				_ => Ok(PostDispatchInfo {
+					actual_weight: Some(Self::steps_weight(reveal_count, commit_count, max_k)),
+					pays_fee: Pays::No,
+				}),
 			}
 		}
 
-		/// `operator` commits to `commitment` for job `id`.
-		fn commit_one(operator: &T::AccountId, id: JobId, commitment: H256) -> Result<(), Error<T>> {
+		/// `operator` commits to `commitment` for job `id`; returns the job's `k`.
+		fn commit_one(operator: &T::AccountId, id: JobId, commitment: H256) -> Result<u32, Error<T>> {
 			let now = frame_system::Pallet::<T>::block_number();
 			let job = T::Jobs::job(id).ok_or(Error::<T>::UnknownJob)?;
 			let slot = job.slot_of(operator).ok_or(Error::<T>::NotAssigned)?;
@@ -562,17 +616,17 @@ pub mod pallet {
 			if job.commitments() + 1 == job.policy.k {
 				T::Jobs::open_reveal(id).map_err(|_| Error::<T>::CommitWindowClosed)?;
 			}
-			Ok(())
+			Ok(job.policy.k)
 		}
 
 		/// `operator` reveals `output` with `salt` for job `id`; the last reveal reaches the
-		/// verdict.
+		/// verdict. Returns the job's `k`.
 		fn reveal_one(
 			operator: &T::AccountId,
 			id: JobId,
 			output: Tensor,
 			salt: Salt,
-		) -> Result<(), Error<T>> {
+		) -> Result<u32, Error<T>> {
 			let now = frame_system::Pallet::<T>::block_number();
 			let job = T::Jobs::job(id).ok_or(Error::<T>::UnknownJob)?;
 			let slot = job.slot_of(operator).ok_or(Error::<T>::NotAssigned)?;
@@ -600,7 +654,7 @@ pub mod pallet {
 					log::error!(target: "runtime::settlement", "verdict of job {id}: {e:?}");
 				}
 			}
-			Ok(())
+			Ok(job.policy.k)
 		}
 
 		/// Every step `operator` still owes an open job (its off-chain worker's to-do list).

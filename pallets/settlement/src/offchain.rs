@@ -112,8 +112,9 @@ pub const HTTP_TIMEOUT_MS: u64 = 2_000;
 pub const ENGINE_BUDGET_MS: u64 = 4_000;
 /// Blocks after which a job whose engine request failed is asked again.
 pub const RETRY_AFTER_BLOCKS: u32 = 2;
-/// Most jobs with a record per operator; well above what an operator may have open at once.
-pub const MAX_OPEN_RECORDS: usize = 256;
+/// Most jobs with a record per operator; above what an operator may have open at once (the
+/// runtime's `MaxOpenJobsPerOperator` is 512).
+pub const MAX_OPEN_RECORDS: usize = 1024;
 /// Blocks after which a lock left by a worker that died is taken over (together with the time).
 const LOCK_BLOCKS: u32 = 2;
 

@@ -13,7 +13,7 @@
 
 use crate::{
 	ids::ModelId,
-	operators::{SlashReason, Slashed},
+	operators::{Candidate, SlashReason, Slashed},
 	traits::OperatorsInterface,
 };
 use alloc::vec::Vec;
@@ -115,16 +115,16 @@ where
 		)
 	}
 
-	fn eligible_operators(model: &ModelId) -> Vec<(A, B)> {
+	fn candidates(model: &ModelId) -> Vec<Candidate<A, B>> {
 		OPERATORS.with(|o| {
 			o.borrow()
 				.iter()
 				.filter(|(_, e)| e.online && e.bond > 0 && e.models.contains(model))
-				.map(|(w, e)| {
-					(
-						A::decode(&mut &w[..]).expect("encoded by us"),
-						B::unique_saturated_from(e.bond),
-					)
+				.map(|(w, e)| Candidate {
+					operator: A::decode(&mut &w[..]).expect("encoded by us"),
+					bond: B::unique_saturated_from(e.bond),
+					// No limit on open jobs here.
+					room: u32::MAX.saturating_sub(e.open_jobs),
 				})
 				.collect()
 		})
@@ -209,8 +209,8 @@ mod tests {
 		TestOperators::add(1u64, 1_000, &[model(1)]);
 		TestOperators::add(2u64, 500, &[model(2)]);
 		assert_eq!(
-			<TestOperators as OperatorsInterface<u64, u128>>::eligible_operators(&model(1)),
-			vec![(1, 1_000)]
+			<TestOperators as OperatorsInterface<u64, u128>>::candidates(&model(1)),
+			vec![Candidate { operator: 1, bond: 1_000, room: u32::MAX }]
 		);
 		let taken = <TestOperators as OperatorsInterface<u64, u128>>::slash(
 			&1,

@@ -270,7 +270,7 @@ fn refused_submissions_do_not_keep_the_weight_of_a_draw() {
 	ExtBuilder::default().build_and_execute(|| {
 		register(1, 3, 2);
 		add_operators(3, &[model(1)]);
-		let declared = Jobs::submit_weight(4, <Test as Config>::MaxCandidates::get(), 3);
+		let declared = Jobs::submit_weight(4, <Test as Config>::MaxCandidates::get(), 3, true);
 		let err = Jobs::submit_job(
 			RuntimeOrigin::signed(ALICE),
 			model(1),
@@ -285,7 +285,41 @@ fn refused_submissions_do_not_keep_the_weight_of_a_draw() {
 		assert_ne!(charged, declared);
 		// No policy given: the weight is for the largest `k` the call could have drawn.
 		let k = <Test as Config>::MaxReplicas::get();
-		assert_eq!(charged, Jobs::submit_weight(4, 0, k), "the checks only, no draw");
+		assert_eq!(charged, Jobs::submit_weight(4, 0, k, false), "the checks only, no draw");
+	});
+}
+
+#[test]
+fn only_the_first_submission_of_a_model_in_a_block_pays_for_reading_its_candidates() {
+	ExtBuilder::default().build_and_execute(|| {
+		register(1, 3, 2);
+		register(2, 3, 2);
+		add_operators(5, &[model(1), model(2)]);
+		let charged = |m: u8| {
+			let post = Jobs::submit_job(
+				RuntimeOrigin::signed(ALICE),
+				model(m),
+				input(),
+				1_000_000,
+				None,
+				None,
+			)
+			.expect("submitted");
+			post.actual_weight.expect("the weight of what was done")
+		};
+		let first = charged(1);
+		assert_eq!(first, Jobs::submit_weight(4, 5, 3, true));
+		assert_eq!(charged(1), Jobs::submit_weight(4, 5, 3, false), "model 1's pool is read");
+		assert_eq!(charged(2), first, "model 2's pool is not");
+		assert_eq!(PendingModels::<Test>::get().into_inner(), vec![(model(1), 5), (model(2), 5)]);
+		<Jobs as frame_support::traits::Hooks<u64>>::on_finalize(System::block_number());
+		assert!(PendingModels::<Test>::get().is_empty());
+		for job in 0..3 {
+			assert_eq!(Jobs::job(job).unwrap().phase, JobPhase::Assigned);
+		}
+		// The next block reads the pool again.
+		System::set_block_number(System::block_number() + 1);
+		assert_eq!(charged(1), first);
 	});
 }
 

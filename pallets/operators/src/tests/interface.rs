@@ -22,7 +22,7 @@ fn open_jobs_are_counted_and_bounded() {
 		<Ops as OperatorsInterface<_, _>>::note_job_closed(&1);
 		assert_eq!(<Ops as OperatorsInterface<_, _>>::open_jobs(&1), 4);
 		// Offline operators keep their open jobs.
-		assert_eq!(info(1).open_jobs, 4);
+		assert_eq!(crate::OpenJobCount::<Test>::get(1), 4);
 	});
 }
 

@@ -1,6 +1,7 @@
 //! `serve`, `go_online`, `go_offline` and eligibility.
 
 use super::*;
+use verinfer_primitives::operators::Candidate;
 
 fn models(ids: &[u8]) -> Vec<verinfer_primitives::ModelId> {
 	ids.iter().map(|m| model(*m)).collect()
@@ -92,14 +93,12 @@ fn eligibility_needs_online_model_bond_and_capacity() {
 		assert!(!eligible(2, 1), "does not serve model 1");
 		assert!(!eligible(3, 1), "offline");
 		assert!(!eligible(4, 1), "not an operator");
+		let candidate = |operator, bond, room| Candidate { operator, bond, room };
 		assert_eq!(
-			<Ops as OperatorsInterface<_, _>>::eligible_operators(&model(2)),
-			vec![(1, 150), (2, 300)]
+			<Ops as OperatorsInterface<_, _>>::candidates(&model(2)),
+			vec![candidate(1, 150, 5), candidate(2, 300, 5)]
 		);
-		assert_eq!(
-			<Ops as OperatorsInterface<_, _>>::eligible_operators(&model(1)),
-			vec![(1, 150)]
-		);
+		assert_eq!(<Ops as OperatorsInterface<_, _>>::candidates(&model(1)), vec![candidate(1, 150, 5)]);
 		assert_eq!(<Ops as OperatorsInterface<AccountId, Balance>>::bond_of(&3), 500);
 		assert_eq!(<Ops as OperatorsInterface<AccountId, Balance>>::bond_of(&4), 0);
 
@@ -109,6 +108,7 @@ fn eligibility_needs_online_model_bond_and_capacity() {
 		}
 		assert!(!eligible(1, 1));
 		assert_eq!(<Ops as OperatorsInterface<_, _>>::open_jobs(&1), 5);
+		assert_eq!(<Ops as OperatorsInterface<_, _>>::candidates(&model(1)), vec![candidate(1, 150, 0)]);
 		<Ops as OperatorsInterface<_, _>>::note_job_closed(&1);
 		assert!(eligible(1, 1));
 	});

@@ -18,7 +18,10 @@ fn assigned_operators_commit_for_free() {
 		run_to_block(2);
 		let c = commitment_of(id, ops[1], &output(1));
 		let info = Settlement::commit(RuntimeOrigin::signed(ops[1]), vec![(id, c)]).unwrap();
-		assert_eq!(info, PostDispatchInfo { actual_weight: None, pays_fee: Pays::No });
+		// Charged for a job of its own `k = 3`, not for the largest `k` the call declares.
+		let charged = Settlement::steps_weight(0, 1, 3);
+		assert_eq!(info, PostDispatchInfo { actual_weight: Some(charged), pays_fee: Pays::No });
+		assert!(charged.ref_time() < Settlement::steps_weight(0, 1, u32::MAX).ref_time());
 		let j = job(id);
 		assert_eq!(j.phase, JobPhase::Committing);
 		assert_eq!(j.assignments[1].commitment, Some(c));

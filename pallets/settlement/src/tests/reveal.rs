@@ -33,7 +33,8 @@ fn a_matching_reveal_is_recorded_for_free() {
 			vec![(id, out.clone(), salt(ops[0]))],
 		)
 		.unwrap();
-		assert_eq!(info, PostDispatchInfo { actual_weight: None, pays_fee: Pays::No });
+		let charged = Settlement::steps_weight(1, 0, 3);
+		assert_eq!(info, PostDispatchInfo { actual_weight: Some(charged), pays_fee: Pays::No });
 		let j = job(id);
 		assert_eq!(j.assignments[0].revealed_at, Some(2));
 		let hash = H256(out.canonical_hash());
