@@ -358,7 +358,8 @@ impl pallet_settlement::Config for Runtime {
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmark_helper {
 	use super::*;
-	use alloc::vec;
+	use alloc::{vec, vec::Vec};
+	use codec::Encode;
 	use frame_support::traits::fungible::Mutate;
 	use verinfer_primitives::{
 		tensor::{BoundedShape, TensorSpec},
@@ -397,7 +398,9 @@ pub mod benchmark_helper {
 
 	/// The `i`-th model an operator serves only to make its model lists as long as they go.
 	fn filler_model(i: u32) -> ModelId {
-		ModelId::from(sp_io::hashing::blake2_256(&(b"bench-filler", i).encode()))
+		<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(
+			&(b"bench-filler", i).encode(),
+		)
 	}
 
 	impl pallet_jobs::BenchmarkHelper<AccountId, Balance> for VerinferBenchmarkHelper {
@@ -405,7 +408,6 @@ pub mod benchmark_helper {
 		/// minimum (so any slash takes it offline), serving as many models as it may (so going
 		/// offline leaves as many model lists as possible), and with a reputation record.
 		fn setup_operator(who: &AccountId, model: &ModelId) {
-			use codec::Encode;
 			use verinfer_primitives::traits::{OperatorKeyLookup, ReputationInterface};
 			let origin = || RuntimeOrigin::signed(who.clone());
 			let operators = pallet_operators::Pallet::<Runtime>::key_of(who);
