@@ -1,0 +1,38 @@
+# Verinfer's runtime image from binaries built on the host by the README's commands, so that no
+# Rust build runs twice (polkadot-sdk calls these "injected" images). The runtime is the same as
+# the second stage of docker/Dockerfile; keep the two alike.
+#
+# The build context is a folder that `scripts/network.sh` (function build_images in docker/lib.sh)
+# fills: bin/{verinfer-node,verinfer-engine,verinfer}, models/, and the two helper scripts.
+#
+#   docker build -f docker/injected.Dockerfile -t verinfer/verinfer:local CONTEXT
+#
+# Build argument BASE_IMAGE: the runtime's base (default debian:bookworm-slim). The host's
+# binaries must run on it: build them on the same Debian release or an older one (glibc).
+
+ARG BASE_IMAGE=debian:bookworm-slim
+FROM ${BASE_IMAGE}
+LABEL org.opencontainers.image.title="verinfer" \
+	org.opencontainers.image.description="Verinfer node, inference engine, command line and bundled models" \
+	org.opencontainers.image.source="https://github.com/verinfer/verinfer" \
+	org.opencontainers.image.licenses="Apache-2.0"
+# curl answers the health check; ca-certificates lets the node reach TLS endpoints.
+RUN if ! command -v curl >/dev/null; then \
+		apt-get update \
+		&& DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates curl \
+		&& rm -rf /var/lib/apt/lists/*; \
+	fi \
+	&& useradd --uid 1000 --user-group --home-dir /data --no-create-home --shell /usr/sbin/nologin verinfer \
+	&& mkdir -p /data && chown verinfer:verinfer /data
+COPY bin/verinfer-node bin/verinfer-engine bin/verinfer /usr/local/bin/
+COPY verinfer-healthcheck verinfer-insert-keys /usr/local/bin/
+COPY models/ /usr/share/verinfer/models/
+# Fail the build, not the first start, if a binary misses a library.
+RUN verinfer-node --version && verinfer-engine --version && verinfer --version
+USER verinfer
+WORKDIR /data
+VOLUME ["/data"]
+EXPOSE 30333 9944 9615 9955
+ENV VERINFER_MODELS=/usr/share/verinfer/models
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["verinfer-healthcheck"]
+ENTRYPOINT ["/usr/local/bin/verinfer-node"]
