@@ -9,10 +9,10 @@ template="$(dirname "$0")/prometheus.yml"
 config=/tmp/prometheus.yml
 cp "$template" "$config"
 for name in $(env | sed -n 's/^\(VERINFER_[A-Z0-9_]*\)=.*/\1/p'); do
-	eval "value=\${$name}"
+	value="$(printenv "$name")"
 	sed -i "s|\${$name}|$value|g" "$config"
 done
-if grep -n '\${' "$config" >&2; then
+if grep -n '[$]{' "$config" >&2; then
 	echo "prometheus/start.sh: the lines above name variables that are not set" >&2
 	exit 1
 fi
