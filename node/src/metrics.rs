@@ -41,7 +41,7 @@ use substrate_prometheus_endpoint::{
 	register, Counter, CounterVec, Gauge, HistogramOpts, HistogramVec, Opts, PrometheusError,
 	Registry, U64,
 };
-use verinfer_runtime::{opaque::Block, Hash, RuntimeEvent};
+use verinfer_runtime::{Hash, RuntimeEvent};
 
 /// Log target of this module.
 const LOG_TARGET: &str = "verinfer::metrics";
@@ -153,8 +153,8 @@ async fn follow_finalized(client: Arc<FullClient>, metrics: Metrics) {
 /// `twox128("System") ++ twox128("Events")`: where `frame_system` keeps the current block's
 /// events.
 fn system_events_key() -> StorageKey {
-	let mut key = sp_core::twox_128(b"System").to_vec();
-	key.extend_from_slice(&sp_core::twox_128(b"Events"));
+	let mut key = sp_io::hashing::twox_128(b"System").to_vec();
+	key.extend_from_slice(&sp_io::hashing::twox_128(b"Events"));
 	StorageKey(key)
 }
 

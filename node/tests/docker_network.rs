@@ -75,9 +75,6 @@ impl Ports {
 	fn rpc(&self, node: &str) -> u16 {
 		self.port(9944, node)
 	}
-	fn metrics(&self, node: &str) -> u16 {
-		self.port(9615, node)
-	}
 	fn prometheus(&self) -> u16 {
 		(9090 + self.offset) as u16
 	}
