@@ -31,7 +31,9 @@ readonly NET_NODES=(rpc alice bob charlie dave operator-bob operator-charlie ope
 readonly NET_VALIDATORS=(alice bob charlie dave)
 readonly NET_OPERATORS=(bob charlie dave)
 
-net_say() { printf '\033[1;34m[verinfer-net]\033[0m %s\n' "$*" >&2; }
+NET_STARTED=$(date +%s)
+# Messages carry the seconds since the script started.
+net_say() { printf '\033[1;34m[verinfer-net +%ss]\033[0m %s\n' "$(($(date +%s) - NET_STARTED))" "$*" >&2; }
 net_fail() { printf '\033[1;31m[verinfer-net]\033[0m %s\n' "$*" >&2; }
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -145,11 +147,11 @@ net_build_images() {
 	# builder is asked for explicitly: it is what Debian's docker.io has, and it needs no plugin.
 	if ! (
 		flock 9
-		DOCKER_BUILDKIT=0 docker build --network host --build-arg "BASE_IMAGE=$base" \
+		DOCKER_BUILDKIT=0 docker build --force-rm --network host --build-arg "BASE_IMAGE=$base" \
 			-f "$VERINFER_ROOT/docker/injected.Dockerfile" -t "$VERINFER_IMAGE" "$context"
 		if [ "$VERINFER_PROMETHEUS_IMAGE" = verinfer/prometheus:local ]; then
 			echo "building $VERINFER_PROMETHEUS_IMAGE"
-			DOCKER_BUILDKIT=0 docker build --network host --build-arg "BASE_IMAGE=$base" \
+			DOCKER_BUILDKIT=0 docker build --force-rm --network host --build-arg "BASE_IMAGE=$base" \
 				-f "$VERINFER_ROOT/docker/prometheus.Dockerfile" -t "$VERINFER_PROMETHEUS_IMAGE" \
 				"$VERINFER_ROOT/docker"
 		fi
@@ -275,7 +277,7 @@ net_operator_ready() {
 	[ "$status" = Online ]
 }
 
-net_prometheus_ready() { curl -fsS --max-time 3 -o /dev/null "http://127.0.0.1:$VERINFER_PROMETHEUS_PORT/-/ready"; }
+net_prometheus_ready() { curl -fsS --max-time 3 -o /dev/null "http://127.0.0.1:$VERINFER_PROMETHEUS_PORT/-/ready" 2>/dev/null; }
 
 # Waits until every node answers, the validators finalize and the operators are ready.
 net_wait_ready() {

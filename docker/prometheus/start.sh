@@ -12,7 +12,7 @@ for name in $(env | sed -n 's/^\(VERINFER_[A-Z0-9_]*\)=.*/\1/p'); do
 	value="$(printenv "$name")"
 	sed -i "s|\${$name}|$value|g" "$config"
 done
-if grep -n '[$]{' "$config" >&2; then
+if grep -n '^[^#]*[$]{' "$config" >&2; then
 	echo "prometheus/start.sh: the lines above name variables that are not set" >&2
 	exit 1
 fi
