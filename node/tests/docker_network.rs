@@ -155,8 +155,39 @@ impl Network {
 		cmd
 	}
 
+	/// Takes down the networks of earlier runs of this test whose process is gone (killed before
+	/// its clean-up could run), so that their containers free the ports. Needs a Docker daemon;
+	/// without one there is nothing to remove.
+	fn remove_stale(&self) {
+		let Ok(out) = Command::new("docker")
+			.args(["ps", "-a", "--format", "{{.Label \"com.docker.compose.project\"}}"])
+			.stdin(Stdio::null())
+			.stderr(Stdio::null())
+			.output()
+		else {
+			return;
+		};
+		let mut projects: Vec<String> = String::from_utf8_lossy(&out.stdout)
+			.lines()
+			.filter(|p| p.starts_with("verinfer-e2e-"))
+			.map(str::to_string)
+			.collect();
+		projects.sort();
+		projects.dedup();
+		for project in projects {
+			let pid = project.trim_start_matches("verinfer-e2e-");
+			if Path::new("/proc").join(pid).exists() {
+				continue;
+			}
+			eprintln!("[docker] removing the network {project} of a test run that is gone");
+			let stale = Network { project, ports: self.ports, down: true };
+			let _ = run_with_timeout(stale.script(&["down"]), "network.sh down", DOWN_TIMEOUT);
+		}
+	}
+
 	/// Brings the network up; `Ok(false)` when Docker cannot run here.
 	fn up(&self) -> TestResult<bool> {
+		self.remove_stale();
 		let started = Instant::now();
 		let code = run_with_timeout(self.script(&["up"]), "network.sh up", UP_TIMEOUT)?;
 		eprintln!("[docker] network.sh up exited with {code} after {:?}", started.elapsed());
