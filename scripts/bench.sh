@@ -5,7 +5,9 @@
 #   scripts/bench.sh pallet_operators     # one pallet
 #
 # Builds the runtime wasm with `runtime-benchmarks` into its own folder (the node's embedded runtime
-# is left alone), then runs `verinfer-node benchmark pallet` on it.
+# is left alone) and the node with its `benchmark` subcommands (cargo feature `benchmark`, off in
+# the start and test builds), then runs `verinfer-node benchmark pallet` on that wasm. The next
+# start or test build relinks the node without the feature; nothing else is rebuilt.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -20,7 +22,8 @@ WASM_DIR="$CARGO_TARGET_DIR/bench-wasm"
 mkdir -p "$WASM_DIR"
 say "building the benchmark runtime into $WASM_DIR"
 WASM_TARGET_DIRECTORY="$WASM_DIR" cargo check --release --locked -p verinfer-runtime --features runtime-benchmarks
-build_workspace
+say "building verinfer-node with the benchmark subcommands (--features benchmark)"
+cargo build --release --locked -p verinfer-node --features benchmark
 WASM="$WASM_DIR/verinfer_runtime.wasm"
 
 for pallet in "${PALLETS[@]}"; do

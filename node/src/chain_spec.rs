@@ -45,6 +45,12 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.build())
 }
 
-/// Secret seeds of the dev chain's demo operators' `infr` keys (Bob, Charlie, Dave): public
-/// knowledge, like `//Alice`. A `--dev` node puts them in its keystore.
-pub const DEMO_OPERATOR_KEY_SEEDS: [&str; 3] = ["//Bob//infr", "//Charlie//infr", "//Dave//infr"];
+/// Secret seeds of the dev chain's demo operators' `infr` keys (`//Bob//infr`, ...): public
+/// knowledge, like `//Alice`, derived from the runtime's list of demo operators. A `--dev` node
+/// puts them in its keystore.
+pub fn demo_operator_key_seeds() -> Vec<String> {
+	verinfer_runtime::genesis_config_presets::DEMO_OPERATORS
+		.iter()
+		.map(|(keyring, _)| format!("//{keyring:?}//infr"))
+		.collect()
+}

@@ -63,9 +63,25 @@ pub enum Subcommand {
 	Revert(sc_cli::RevertCmd),
 
 	/// Benchmarks: `pallet` (weights), `storage`, `block`, `machine`.
+	#[cfg(feature = "benchmark")]
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 
+	/// Benchmarks (not built in: build the node with `--features benchmark`, as
+	/// `scripts/bench.sh` does).
+	#[cfg(not(feature = "benchmark"))]
+	Benchmark(BenchmarkNotBuilt),
+
 	/// Db meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
+}
+
+/// What `benchmark` takes in a node built without the `benchmark` feature: anything, to say how
+/// to get a node that has it.
+#[cfg(not(feature = "benchmark"))]
+#[derive(Debug, clap::Args)]
+pub struct BenchmarkNotBuilt {
+	/// The arguments of the benchmark subcommand.
+	#[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+	pub args: Vec<String>,
 }

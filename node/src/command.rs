@@ -5,10 +5,13 @@ use crate::{
 	cli::{Cli, Subcommand},
 	service,
 };
+#[cfg(feature = "benchmark")]
 use frame_benchmarking_cli::{BenchmarkCmd, SUBSTRATE_REFERENCE_HARDWARE};
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
-use sp_runtime::traits::{HashingFor, NumberFor};
+#[cfg(feature = "benchmark")]
+use sp_runtime::traits::HashingFor;
+use sp_runtime::traits::NumberFor;
 use std::sync::Arc;
 use verinfer_runtime::opaque::Block;
 
@@ -115,6 +118,12 @@ pub fn run() -> sc_cli::Result<()> {
 				Ok((cmd.run(client, backend, Some(aux_revert)), task_manager))
 			})
 		}
+		#[cfg(not(feature = "benchmark"))]
+		Some(Subcommand::Benchmark(_)) => Err("this verinfer-node was built without the \
+			`benchmark` subcommands: build it with `cargo build --release -p verinfer-node \
+			--features benchmark` (or run `scripts/bench.sh`, which does)"
+			.into()),
+		#[cfg(feature = "benchmark")]
 		Some(Subcommand::Benchmark(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| match cmd {

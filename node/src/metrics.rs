@@ -327,9 +327,9 @@ mod tests {
 	#[test]
 	fn phase_labels_are_the_lower_case_names_of_the_final_phases() {
 		for (phase, label) in [
-			(pallet_jobs::JobPhase::Verified, "verified"),
-			(pallet_jobs::JobPhase::Failed, "failed"),
-			(pallet_jobs::JobPhase::Expired, "expired"),
+			(verinfer_primitives::jobs::JobPhase::Verified, "verified"),
+			(verinfer_primitives::jobs::JobPhase::Failed, "failed"),
+			(verinfer_primitives::jobs::JobPhase::Expired, "expired"),
 		] {
 			let event = RuntimeEvent::Jobs(pallet_jobs::Event::JobConcluded { job: 3, phase });
 			assert_eq!(

@@ -6,15 +6,15 @@
 //! - `babe_epochAuthorship`: which slots the node's keys may author in this epoch.
 //! - `grandpa_roundState`, `grandpa_proveFinality`, `grandpa_subscribeJustifications`.
 //! - `inference_job`, `inference_jobsByRequester`, `inference_jobsByOperator`,
-//!   `inference_jobsByAgent`, `inference_models`, `inference_quote` ([`inference`]).
+//!   `inference_jobsByAgent`, `inference_models`, `inference_operator`, `inference_quote`
+//!   ([`inference`]).
 //! - `reputation_score`, `reputation_operator`, `reputation_top` ([`reputation`]).
 //!
-//! The JSON shapes and error codes of the Verinfer methods are in [`json`] and [`error`], and
-//! described with examples in `docs/rpc.md`.
+//! The Verinfer methods, their JSON and their error codes are declared once in the
+//! `verinfer-rpc-api` crate and described with examples in `docs/rpc.md`.
 
 pub mod error;
 pub mod inference;
-pub mod json;
 pub mod reputation;
 
 use jsonrpsee::RpcModule;
@@ -91,9 +91,10 @@ where
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
 	B::State: sc_client_api::StateBackend<sp_runtime::traits::HashingFor<Block>>,
 {
-	use inference::{Inference, InferenceRpcServer};
+	use inference::Inference;
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
-	use reputation::{Reputation, ReputationRpcServer};
+	use reputation::Reputation;
+	use verinfer_rpc_api::{InferenceApiServer, ReputationApiServer};
 	use sc_consensus_babe_rpc::{Babe, BabeApiServer};
 	use sc_consensus_grandpa_rpc::{Grandpa, GrandpaApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};

@@ -379,9 +379,9 @@ pub fn new_full<
 /// Puts the `infr` keys of the dev chain's demo operators into the keystore, so that a `--dev`
 /// node runs their jobs with no setup. Idempotent: the keystore keeps one copy of a key.
 fn insert_demo_operator_keys(keystore: &sp_keystore::KeystorePtr) -> Result<(), ServiceError> {
-	for seed in crate::chain_spec::DEMO_OPERATOR_KEY_SEEDS {
+	for seed in crate::chain_spec::demo_operator_key_seeds() {
 		let public = keystore
-			.sr25519_generate_new(verinfer_primitives::crypto::INFR, Some(seed))
+			.sr25519_generate_new(verinfer_primitives::crypto::INFR, Some(&seed))
 			.map_err(|e| ServiceError::Other(format!("demo operator key {seed}: {e}")))?;
 		log::info!(target: "verinfer", "demo operator key {seed} in the keystore: {public}");
 	}

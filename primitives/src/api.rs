@@ -1,8 +1,12 @@
 //! Runtime APIs of Verinfer and the self-contained views they return.
 //!
-//! The node serves these APIs as JSON-RPC (`inference_*`, `reputation_*`). Every type here is a
-//! plain SCALE view of what the pallets store, defined in this crate so that the node and
-//! wallet-side tools can decode the answers without depending on any pallet.
+//! The node serves these APIs as JSON-RPC (`inference_*`, `reputation_*`, declared once in the
+//! `verinfer-rpc-api` crate). Every type here is a plain view of what the pallets store, defined
+//! in this crate so that the runtime, the node and wallet-side tools share one definition: SCALE
+//! between runtime and node, and, with the `serde` feature, the JSON of the RPC answers between
+//! node and clients: camelCase fields, balances as decimal strings, accounts as SS58 (the
+//! serde form of `AccountId32`), hashes and ids as `0x` + 64 hex digits, names and uris as
+//! text, enums as camelCase strings.
 //!
 //! ## Paging
 //!
@@ -24,7 +28,9 @@ extern crate alloc;
 
 use crate::{
 	fees::{ModelFees, Payout, Quote},
-	ids::{JobId, ModelId},
+	ids::{AgentTag, JobId, ModelId},
+	jobs::{Assignment, JobPhase},
+	operators::{OperatorStatus, UnlockChunk},
 	reputation::OperatorStats,
 	tensor::{Tensor, TensorSpec},
 };
@@ -42,61 +48,29 @@ pub const MAX_TOP_LIMIT: u32 = 100;
 /// Most operators a reputation ranking looks at (in the operators pallet's storage order).
 pub const MAX_TOP_SCAN: u32 = 10_000;
 
-/// The phase of a job, as in the jobs pallet.
-#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
-pub enum JobStatus {
-	/// Operators drawn, no commitment yet.
-	Assigned,
-	/// At least one commitment, commit window still open.
-	Committing,
-	/// Committers may reveal until the reveal deadline.
-	Revealing,
-	/// A group of at least `q` agreeing outputs; its median is the result. Final.
-	Verified,
-	/// Outputs revealed but no group reached the quorum; refunded. Final.
-	Failed,
-	/// Fewer than `q` commitments by the commit deadline; refunded. Final.
-	Expired,
+/// Serde attributes of a view generic over account, balance and block number: camelCase, with
+/// balances as decimal strings (see [`crate::serde_str`]).
+macro_rules! view {
+	($(#[$meta:meta])* $vis:vis struct $($rest:tt)*) => {
+		$(#[$meta])*
+		#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+		#[cfg_attr(
+			feature = "serde",
+			serde(
+				rename_all = "camelCase",
+				bound(
+					serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display, \
+					             BlockNumber: serde::Serialize",
+					deserialize = "AccountId: serde::Deserialize<'de>, \
+					               Balance: core::str::FromStr, BlockNumber: serde::Deserialize<'de>"
+				)
+			)
+		)]
+		$vis struct $($rest)*
+	};
 }
 
-/// What became of one assigned operator once its job was final, as in the jobs pallet.
-#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
-pub enum OperatorOutcome {
-	/// Its output was in the agreeing group of a verified job; it was paid.
-	Agreed,
-	/// It revealed an output outside the agreeing group of a verified job; it was slashed.
-	Disagreed,
-	/// It revealed in a failed job: nothing was confirmed.
-	Unconfirmed,
-	/// It committed in time, but the job expired for lack of other commitments.
-	Committed,
-	/// It did not commit before the commit deadline; it was slashed.
-	MissedCommit,
-	/// It committed but did not reveal before the reveal deadline; it was slashed.
-	MissedReveal,
-}
-
-/// One assigned operator's part of a job.
-#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
-pub struct AssignmentView<AccountId, Balance, BlockNumber> {
-	/// The operator's account.
-	pub operator: AccountId,
-	/// Its commitment, once made.
-	pub commitment: Option<H256>,
-	/// Block of its commitment.
-	pub committed_at: Option<BlockNumber>,
-	/// Block of its reveal.
-	pub revealed_at: Option<BlockNumber>,
-	/// Canonical hash of its revealed output.
-	pub output_hash: Option<H256>,
-	/// What became of it, once the job is final.
-	pub outcome: Option<OperatorOutcome>,
-	/// What it was paid from the escrow.
-	pub paid: Balance,
-	/// What was slashed from its bond for this job.
-	pub slashed: Balance,
-}
-
+view! {
 /// A job and, once final, its permanent record.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
 pub struct JobView<AccountId, Balance, BlockNumber> {
@@ -111,7 +85,7 @@ pub struct JobView<AccountId, Balance, BlockNumber> {
 	/// The input itself (only in single-job answers; `None` in pages).
 	pub input: Option<Tensor>,
 	/// The requester's agent tag, if any.
-	pub agent: Option<H256>,
+	pub agent: Option<AgentTag>,
 	/// Replicas: number of operators assigned.
 	pub k: u32,
 	/// Quorum: number of agreeing outputs needed.
@@ -121,13 +95,14 @@ pub struct JobView<AccountId, Balance, BlockNumber> {
 	/// `k = q = 1`: the result is one operator's answer, checked by nobody.
 	pub unverified: bool,
 	/// Most the requester agreed to pay.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_str"))]
 	pub max_fee: Balance,
 	/// The price held in escrow.
 	pub quote: Quote<Balance>,
 	/// The drawn operators, in slot order.
-	pub assignments: Vec<AssignmentView<AccountId, Balance, BlockNumber>>,
+	pub assignments: Vec<Assignment<AccountId, Balance, BlockNumber>>,
 	/// Current phase.
-	pub status: JobStatus,
+	pub status: JobPhase,
 	/// Block of submission.
 	pub submitted_at: BlockNumber,
 	/// First block at which commitments are refused.
@@ -147,7 +122,9 @@ pub struct JobView<AccountId, Balance, BlockNumber> {
 	/// How the escrow was paid out or refunded, once final.
 	pub payout: Option<Payout<Balance>>,
 }
+}
 
+view! {
 /// One page of a job index, newest first (see the module documentation).
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
 pub struct JobPage<AccountId, Balance, BlockNumber> {
@@ -158,7 +135,9 @@ pub struct JobPage<AccountId, Balance, BlockNumber> {
 	/// The `start` of the next (older) page, `None` at the end.
 	pub next: Option<u32>,
 }
+}
 
+view! {
 /// A registered model.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
 pub struct ModelView<AccountId, Balance, BlockNumber> {
@@ -167,8 +146,10 @@ pub struct ModelView<AccountId, Balance, BlockNumber> {
 	/// Who registered it; receives royalties.
 	pub owner: AccountId,
 	/// Human-readable name (UTF-8 by convention, not checked).
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_str::utf8"))]
 	pub name: Vec<u8>,
 	/// Where to fetch the ONNX file (UTF-8 by convention, not checked).
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_str::utf8"))]
 	pub uri: Vec<u8>,
 	/// Exact shape and precision of every input.
 	pub input: TensorSpec,
@@ -177,12 +158,14 @@ pub struct ModelView<AccountId, Balance, BlockNumber> {
 	/// Largest element-wise difference of agreeing outputs.
 	pub tolerance: u64,
 	/// Operator fee and royalty for new jobs.
+	#[cfg_attr(feature = "serde", serde(flatten))]
 	pub fees: ModelFees<Balance>,
 	/// Default replicas.
 	pub k: u32,
 	/// Default quorum.
 	pub q: u32,
 	/// Deposit held from the owner.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_str"))]
 	pub deposit: Balance,
 	/// Whether the model takes new jobs.
 	pub active: bool,
@@ -193,13 +176,25 @@ pub struct ModelView<AccountId, Balance, BlockNumber> {
 	/// Operators eligible for a new job of this model now.
 	pub eligible_operators: u32,
 }
+}
 
-/// A quote and the input size it was computed for.
+/// A quote, the model and the input size it was computed for.
 #[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+	feature = "serde",
+	serde(
+		rename_all = "camelCase",
+		bound(serialize = "Balance: core::fmt::Display", deserialize = "Balance: core::str::FromStr")
+	)
+)]
 pub struct QuoteView<Balance> {
+	/// The model.
+	pub model: ModelId,
 	/// Input bytes the byte fee was charged on.
 	pub input_bytes: u32,
 	/// The price.
+	#[cfg_attr(feature = "serde", serde(flatten))]
 	pub quote: Quote<Balance>,
 }
 
@@ -218,30 +213,120 @@ pub enum QuoteError {
 	Overflow,
 }
 
+impl QuoteError {
+	/// What went wrong, for people.
+	pub fn message(&self) -> &'static str {
+		match self {
+			Self::UnknownModel => "unknown model",
+			Self::ModelDeprecated => "the model is deprecated",
+			Self::BelowModelPolicy => "k is below the model's default replicas",
+			Self::InvalidReplicas => "k is zero or above the chain's maximum replicas",
+			Self::Overflow => "the price overflows",
+		}
+	}
+}
+
 /// An operator's score now.
-#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
-pub struct ScoreView {
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct ScoreView<AccountId> {
+	/// The account asked about.
+	pub account: AccountId,
 	/// The score in parts per million (500 000 without history).
 	pub score: u32,
 	/// Whether the operator is excluded from assignment now.
 	pub excluded: bool,
 }
 
+view! {
 /// An operator's reputation: score and raw counters.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
 pub struct ReputationView<AccountId, Balance, BlockNumber> {
 	/// The operator's account.
-	pub operator: AccountId,
+	pub account: AccountId,
 	/// The score in parts per million, aged to the queried block.
 	pub score: u32,
 	/// Whether the operator is excluded from assignment now.
 	pub excluded: bool,
 	/// Events since the record was created or last reinstated.
 	pub window_events: u32,
+	/// Final jobs it was assigned to.
+	pub assigned: u32,
+	/// Jobs where its output was in the agreeing group.
+	pub agreed: u32,
+	/// Jobs where it revealed an output outside the agreeing group.
+	pub disagreed: u32,
+	/// Jobs where it missed the commit or the reveal.
+	pub missed: u32,
+	/// Total fees earned.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_str"))]
+	pub total_earned: Balance,
+	/// Total slashed from its bond.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_str"))]
+	pub total_slashed: Balance,
 	/// Mean latency of agreed jobs in blocks, rounded down.
 	pub mean_latency: u32,
-	/// Raw, never-decaying counters (all zero without history).
-	pub stats: OperatorStats<Balance, BlockNumber>,
+	/// Block of its first event (`None` without history).
+	pub first_active: Option<BlockNumber>,
+	/// Block of its last event (`None` without history).
+	pub last_active: Option<BlockNumber>,
+}
+}
+
+impl<AccountId, Balance: Copy, BlockNumber: Copy> ReputationView<AccountId, Balance, BlockNumber> {
+	/// The view of `account`'s counters `stats` (all zero without history).
+	pub fn new(
+		account: AccountId,
+		score: u32,
+		excluded: bool,
+		window_events: u32,
+		stats: &OperatorStats<Balance, BlockNumber>,
+	) -> Self {
+		let active = stats.assigned > 0;
+		Self {
+			account,
+			score,
+			excluded,
+			window_events,
+			assigned: stats.assigned,
+			agreed: stats.agreed,
+			disagreed: stats.disagreed,
+			missed: stats.missed,
+			total_earned: stats.earned,
+			total_slashed: stats.slashed,
+			mean_latency: stats.mean_latency(),
+			first_active: active.then_some(stats.first_active),
+			last_active: active.then_some(stats.last_active),
+		}
+	}
+}
+
+view! {
+/// An operator: its bond, key, models and status.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct OperatorView<AccountId, Balance, BlockNumber> {
+	/// The operator's account.
+	pub account: AccountId,
+	/// Its off-chain worker (`infr`) public key.
+	pub key: H256,
+	/// Whether it takes new jobs.
+	pub status: OperatorStatus,
+	/// The bond that backs new work.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_str"))]
+	pub active_bond: Balance,
+	/// Bond on its way out, slashable until withdrawn.
+	pub unbonding: Vec<UnlockChunk<Balance, BlockNumber>>,
+	/// The models it serves.
+	pub models: Vec<ModelId>,
+	/// Jobs assigned to it that are not final.
+	pub open_jobs: u32,
+	/// Free-form metadata (UTF-8 by convention, not checked).
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_str::utf8"))]
+	pub metadata: Vec<u8>,
+	/// Block of registration.
+	pub registered_at: BlockNumber,
+}
 }
 
 sp_api::decl_runtime_apis! {
@@ -276,6 +361,9 @@ sp_api::decl_runtime_apis! {
 		/// Every registered model, by ascending id.
 		fn models() -> Vec<ModelView<AccountId, Balance, BlockNumber>>;
 
+		/// The registered operator `operator`, if it is one.
+		fn operator(operator: AccountId) -> Option<OperatorView<AccountId, Balance, BlockNumber>>;
+
 		/// The price of a job of `model` on `input_len` SCALE bytes (default: the size of a valid
 		/// input) run by `k` operators (default: the model's `k`).
 		fn quote(model: ModelId, input_len: Option<u32>, k: Option<u32>)
@@ -290,7 +378,7 @@ sp_api::decl_runtime_apis! {
 		BlockNumber: Codec,
 	{
 		/// The current score of `operator` (1/2 without history).
-		fn score(operator: AccountId) -> ScoreView;
+		fn score(operator: AccountId) -> ScoreView<AccountId>;
 
 		/// Score and counters of `operator`, if it has a reputation record.
 		fn operator(operator: AccountId) -> Option<ReputationView<AccountId, Balance, BlockNumber>>;

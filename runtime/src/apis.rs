@@ -20,7 +20,8 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 use verinfer_primitives::{
 	api::{
-		JobPage, JobView, ModelView, QuoteError, QuoteView, ReputationView, ScoreView, MAX_TOP_SCAN,
+		JobPage, JobView, ModelView, OperatorView, QuoteError, QuoteView, ReputationView, ScoreView,
+		MAX_TOP_SCAN,
 	},
 	JobId, ModelId,
 };
@@ -265,6 +266,10 @@ impl_runtime_apis! {
 			Jobs::model_views()
 		}
 
+		fn operator(operator: AccountId) -> Option<OperatorView<AccountId, Balance, BlockNumber>> {
+			Operators::operator_view(&operator)
+		}
+
 		fn quote(
 			model: ModelId,
 			input_len: Option<u32>,
@@ -275,7 +280,7 @@ impl_runtime_apis! {
 	}
 
 	impl verinfer_primitives::api::ReputationApi<Block, AccountId, Balance, BlockNumber> for Runtime {
-		fn score(operator: AccountId) -> ScoreView {
+		fn score(operator: AccountId) -> ScoreView<AccountId> {
 			Reputation::score_view(&operator)
 		}
 

@@ -360,7 +360,7 @@ pub mod benchmark_helper {
 				spec,
 				0,
 				ModelFees { operator_fee: UNITS, royalty: UNITS },
-				pallet_jobs::JobPolicy { k: 1, q: 1 },
+				verinfer_primitives::JobPolicy { k: 1, q: 1 },
 			)
 			.expect("a fresh model registers");
 		}
@@ -368,7 +368,7 @@ pub mod benchmark_helper {
 
 	impl pallet_jobs::BenchmarkHelper<AccountId, Balance> for VerinferBenchmarkHelper {
 		fn setup_operator(who: &AccountId, model: &ModelId) {
-			use pallet_operators::OperatorKeyLookup;
+			use verinfer_primitives::traits::OperatorKeyLookup;
 			let origin = || RuntimeOrigin::signed(who.clone());
 			let operators = pallet_operators::Pallet::<Runtime>::key_of(who);
 			if operators.is_none() {

@@ -24,6 +24,7 @@ use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use verinfer_primitives::{
+	chain::hex32,
 	crypto::OperatorKey,
 	tensor::{BoundedShape, TensorSpec},
 	ModelId,
@@ -48,8 +49,8 @@ pub const DEMO_ROYALTY: Balance = 10 * MILLI_UNITS;
 
 /// A model bundled in `models/`: the fields of its sidecar `NAME.json` and its file's hash.
 pub struct BundledModel {
-	/// blake2-256 of the ONNX file, `0x`-prefixed hex.
-	pub id: &'static str,
+	/// blake2-256 of the ONNX file.
+	pub id: [u8; 32],
 	/// The file's name without `.onnx`.
 	pub name: &'static str,
 	/// Input shape and precision.
@@ -63,21 +64,21 @@ pub struct BundledModel {
 /// The models in `models/` (a runtime test checks these against the files and sidecars).
 pub const BUNDLED_MODELS: [BundledModel; 3] = [
 	BundledModel {
-		id: "0x2040303b6662c366504bd504849f6c236f6b803825e58fa7b492c9cbd7a726d9",
+		id: hex32("0x2040303b6662c366504bd504849f6c236f6b803825e58fa7b492c9cbd7a726d9"),
 		name: "iris-logreg",
 		input: (&[1, 4], 2),
 		output: (&[1, 3], 4),
 		tolerance: 1,
 	},
 	BundledModel {
-		id: "0x429f7b51efb064bd0e2bc119a8e2a3c65d9233d519f1680ffdba250be4fb373e",
+		id: hex32("0x429f7b51efb064bd0e2bc119a8e2a3c65d9233d519f1680ffdba250be4fb373e"),
 		name: "digits-mlp",
 		input: (&[1, 64], 0),
 		output: (&[1, 10], 4),
 		tolerance: 1,
 	},
 	BundledModel {
-		id: "0x5d6aa17ff01b4e91dccb552b12f531a037d55fd6c9632b8ed16da7619a037de9",
+		id: hex32("0x5d6aa17ff01b4e91dccb552b12f531a037d55fd6c9632b8ed16da7619a037de9"),
 		name: "diabetes-ridge",
 		input: (&[1, 10], 4),
 		output: (&[1, 1], 2),
@@ -85,30 +86,16 @@ pub const BUNDLED_MODELS: [BundledModel; 3] = [
 	},
 ];
 
-/// The demo operators: account and the public `infr` key of `//<Name>//infr`, `0x`-hex (a
-/// runtime test derives these from the seeds).
-pub const DEMO_OPERATORS: [(Sr25519Keyring, &str); 3] = [
-	(Sr25519Keyring::Bob, "0xdad28c9cd8ceb802aed6eb29a68baff17184750e31f3c9e4bac50e9d0c97971d"),
-	(Sr25519Keyring::Charlie, "0x9a00ff3a2403c5eeb4f876e63a871e7e59b491df04d707267797dcb76859f552"),
-	(Sr25519Keyring::Dave, "0xc2201efe439c43ac0e352eed6276fdcb1fddc1dff753915b9e938ad93a881b26"),
+/// The demo operators: account and the public `infr` key of `//<Name>//infr` (a runtime test
+/// derives these from the seeds, and the node derives the seeds it inserts from the names).
+pub const DEMO_OPERATORS: [(Sr25519Keyring, [u8; 32]); 3] = [
+	(Sr25519Keyring::Bob, hex32("0xdad28c9cd8ceb802aed6eb29a68baff17184750e31f3c9e4bac50e9d0c97971d")),
+	(
+		Sr25519Keyring::Charlie,
+		hex32("0x9a00ff3a2403c5eeb4f876e63a871e7e59b491df04d707267797dcb76859f552"),
+	),
+	(Sr25519Keyring::Dave, hex32("0xc2201efe439c43ac0e352eed6276fdcb1fddc1dff753915b9e938ad93a881b26")),
 ];
-
-/// The 32 bytes of a `0x`-prefixed hex string of 64 digits.
-pub fn hex32(hex: &str) -> [u8; 32] {
-	let digits = hex.strip_prefix("0x").unwrap_or(hex).as_bytes();
-	assert_eq!(digits.len(), 64, "32 bytes of hex expected");
-	let nibble = |c: u8| match c {
-		b'0'..=b'9' => c - b'0',
-		b'a'..=b'f' => c - b'a' + 10,
-		b'A'..=b'F' => c - b'A' + 10,
-		_ => panic!("not a hex digit"),
-	};
-	let mut out = [0u8; 32];
-	for (i, byte) in out.iter_mut().enumerate() {
-		*byte = nibble(digits[2 * i]) << 4 | nibble(digits[2 * i + 1]);
-	}
-	out
-}
 
 fn spec((shape, precision): (&[u32], u8)) -> TensorSpec {
 	TensorSpec { shape: BoundedShape::truncate_from(shape.to_vec()), precision }
@@ -120,7 +107,7 @@ pub fn bundled_models(owner: &AccountId) -> Vec<GenesisModel<AccountId, Balance>
 		.iter()
 		.map(|m| GenesisModel {
 			owner: owner.clone(),
-			content_hash: ModelId::from(hex32(m.id)),
+			content_hash: ModelId::from(m.id),
 			name: m.name.into(),
 			uri: alloc::format!("file:models/{}.onnx", m.name),
 			input: spec(m.input),
@@ -137,11 +124,11 @@ pub fn bundled_models(owner: &AccountId) -> Vec<GenesisModel<AccountId, Balance>
 /// The demo operators as the operators pallet's genesis sets them up: bonded, serving every
 /// bundled model, online.
 pub fn demo_operators() -> Vec<(AccountId, Balance, OperatorKey, Vec<ModelId>, bool)> {
-	let models: Vec<ModelId> = BUNDLED_MODELS.iter().map(|m| ModelId::from(hex32(m.id))).collect();
+	let models: Vec<ModelId> = BUNDLED_MODELS.iter().map(|m| ModelId::from(m.id)).collect();
 	DEMO_OPERATORS
 		.iter()
 		.map(|(account, key)| {
-			let key: OperatorKey = sp_core::sr25519::Public::from_raw(hex32(key)).into();
+			let key: OperatorKey = sp_core::sr25519::Public::from_raw(*key).into();
 			(account.to_account_id(), DEMO_OPERATOR_BOND, key, models.clone(), true)
 		})
 		.collect()
@@ -149,7 +136,7 @@ pub fn demo_operators() -> Vec<(AccountId, Balance, OperatorKey, Vec<ModelId>, b
 
 /// The accounts of the demo operators' `infr` keys.
 pub fn demo_key_accounts() -> Vec<AccountId> {
-	DEMO_OPERATORS.iter().map(|(_, key)| AccountId::from(hex32(key))).collect()
+	DEMO_OPERATORS.iter().map(|(_, key)| AccountId::from(*key)).collect()
 }
 
 /// A validator at genesis: its stash account and its session keys.

@@ -42,11 +42,7 @@ pub mod offchain;
 pub mod token;
 
 use alloc::vec::Vec;
-use sp_runtime::{
-	generic, impl_opaque_keys,
-	traits::{BlakeTwo256, IdentifyAccount, Verify},
-	MultiAddress, MultiSignature,
-};
+use sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256, MultiAddress};
 use sp_version::RuntimeVersion;
 
 pub use frame_system::Call as SystemCall;
@@ -140,18 +136,8 @@ pub mod currency {
 	pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNITS;
 }
 
-/// An index to a block.
-pub type BlockNumber = u32;
-/// Alias to 512-bit hash when used in the context of a transaction signature on the chain.
-pub type Signature = MultiSignature;
-/// Some way of identifying an account on the chain.
-pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
-/// Balance of an account.
-pub type Balance = u128;
-/// Index of a transaction in the chain.
-pub type Nonce = u32;
-/// A hash of some data used by the chain.
-pub type Hash = sp_core::H256;
+/// The chain's basic types, defined once for the runtime, the node and the wallet-side tools.
+pub use verinfer_primitives::chain::{AccountId, Balance, BlockNumber, Hash, Nonce, Signature};
 /// The address format for describing accounts.
 pub type Address = MultiAddress<AccountId, ()>;
 /// Block header type as expected by this runtime.

@@ -49,13 +49,13 @@ fn bundled_models_match_the_files_and_sidecars() {
 	for model in BUNDLED_MODELS.iter() {
 		let bytes = std::fs::read(models_dir().join(format!("{}.onnx", model.name))).unwrap();
 		let hash = sp_io::hashing::blake2_256(&bytes);
-		assert_eq!(format!("0x{}", hex_string(&hash)), model.id, "{} id", model.name);
+		assert_eq!(hash, model.id, "{} id", model.name);
 
 		let sidecar: Value = serde_json::from_slice(
 			&std::fs::read(models_dir().join(format!("{}.json", model.name))).unwrap(),
 		)
 		.unwrap();
-		assert_eq!(sidecar["id"], model.id);
+		assert_eq!(sidecar["id"], format!("0x{}", hex_string(&model.id)));
 		assert_eq!(sidecar["name"], model.name);
 		let (shape, precision) = spec_of(&sidecar["input"]);
 		assert_eq!((shape.as_slice(), precision), model.input, "{} input", model.name);
@@ -74,7 +74,7 @@ fn demo_operator_keys_derive_from_their_public_seeds() {
 	for (account, key) in DEMO_OPERATORS.iter() {
 		let seed = format!("//{account:?}//infr");
 		let pair = sr25519::Pair::from_string(&seed, None).unwrap();
-		assert_eq!(format!("0x{}", hex_string(&pair.public().0)), *key, "{seed}");
+		assert_eq!(pair.public().0, *key, "{seed}");
 	}
 }
 
@@ -85,7 +85,7 @@ fn dev_and_local_presets_are_ready_for_jobs() {
 			let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
 			let ids: Vec<ModelId> = BUNDLED_MODELS
 				.iter()
-				.map(|m| ModelId::from(verinfer_runtime::genesis_config_presets::hex32(m.id)))
+				.map(|m| ModelId::from(m.id))
 				.collect();
 			for (id, bundled) in ids.iter().zip(BUNDLED_MODELS.iter()) {
 				let model = pallet_jobs::Models::<Runtime>::get(id).expect("model registered");
@@ -105,9 +105,7 @@ fn dev_and_local_presets_are_ready_for_jobs() {
 				assert_eq!(info.status, pallet_operators::OperatorStatus::Online, "{keyring:?}");
 				assert_eq!(info.ledger.active, DEMO_OPERATOR_BOND);
 				assert_eq!(info.models.to_vec(), ids);
-				let key_account = verinfer_runtime::AccountId::from(
-					verinfer_runtime::genesis_config_presets::hex32(key),
-				);
+				let key_account = verinfer_runtime::AccountId::from(*key);
 				assert_eq!(
 					pallet_balances::Pallet::<Runtime>::free_balance(&key_account),
 					DEMO_KEY_ENDOWMENT

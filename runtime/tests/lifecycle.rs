@@ -6,9 +6,9 @@ mod common;
 
 use common::*;
 use frame_support::dispatch::Pays;
-use pallet_jobs::{AssignmentOutcome as O, JobPhase};
-use pallet_operators::OperatorsInterface;
-use pallet_reputation::ReputationInterface;
+use verinfer_primitives::jobs::{AssignmentOutcome as O, JobPhase};
+use verinfer_primitives::traits::OperatorsInterface;
+use verinfer_primitives::traits::ReputationInterface;
 use sp_core::H256;
 use verinfer_primitives::tensor::Tensor;
 use verinfer_runtime::{
@@ -372,7 +372,7 @@ fn an_operator_below_the_reputation_floor_is_not_assigned() {
 				model: model(4),
 				input: input(),
 				max_fee: u128::MAX,
-				policy: Some(pallet_jobs::JobPolicy { k: 4, q: 3 }),
+				policy: Some(verinfer_primitives::JobPolicy { k: 4, q: 3 }),
 				agent: None,
 			}),
 		)

@@ -11,7 +11,7 @@
 mod common;
 
 use common::*;
-use pallet_jobs::JobPhase;
+use verinfer_primitives::jobs::JobPhase;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use verinfer_primitives::{tensor::Tensor, JobId};

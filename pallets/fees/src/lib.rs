@@ -64,7 +64,7 @@ pub mod types;
 pub mod weights;
 
 pub use pallet::*;
-pub use traits::FeesInterface;
+use verinfer_primitives::traits::FeesInterface;
 pub use types::*;
 pub use verinfer_primitives::{ModelFees, Payout, Quote};
 pub use weights::WeightInfo;

@@ -1,45 +1,13 @@
-//! What the jobs pallet asks of the fees pallet.
+//! What the jobs and settlement pallets ask of the fees pallet: this pallet's implementation
+//! of [`FeesInterface`] (declared in [`verinfer_primitives::traits`]).
 
 use crate::{asset, BalanceOf, Config, Error, Escrow, Escrows, Event, Pallet};
 use frame_support::{ensure, storage::with_storage_layer};
 use sp_runtime::{
-	traits::{AtLeast32BitUnsigned, Saturating, Zero},
+	traits::{Saturating, Zero},
 	DispatchError, DispatchResult,
 };
-use verinfer_primitives::{JobId, ModelFees, Payout, Quote};
-
-/// Pricing and escrow of jobs.
-///
-/// Every function that moves funds is atomic: on `Err` nothing changed. `()` implements it
-/// with no currency at all (quotes are `k × operator_fee + royalty`, escrow always succeeds),
-/// for mocks of pallets that do not test payments.
-pub trait FeesInterface<AccountId, Balance> {
-	/// The price of a job of `k` operators on `input_len` input bytes of a model with `fees`.
-	fn quote(
-		fees: &ModelFees<Balance>,
-		input_len: u32,
-		k: u32,
-	) -> Result<Quote<Balance>, DispatchError>;
-
-	/// Hold `quote.total` from `payer` as the escrow of `job`.
-	fn hold_escrow(job: JobId, payer: &AccountId, quote: &Quote<Balance>) -> DispatchResult;
-
-	/// Pay out the escrow of verified job `job`: `per_operator` to each of `agreeing`
-	/// (distinct accounts, at most `k`), the royalty to `model_owner`, the protocol fee to the
-	/// treasury, the rest back to the requester. Removes the escrow.
-	fn settle(
-		job: JobId,
-		agreeing: &[AccountId],
-		model_owner: &AccountId,
-	) -> Result<Payout<Balance>, DispatchError>;
-
-	/// Give the whole escrow of failed or expired job `job` back to the requester and remove
-	/// it. Returns the amount refunded.
-	fn refund(job: JobId) -> Result<Balance, DispatchError>;
-
-	/// The quote held for `job`, if it has an escrow.
-	fn escrow_of(job: JobId) -> Option<Quote<Balance>>;
-}
+use verinfer_primitives::{traits::FeesInterface, JobId, ModelFees, Payout, Quote};
 
 impl<T: Config> FeesInterface<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	fn quote(
@@ -149,40 +117,5 @@ impl<T: Config> Pallet<T> {
 		payout.refunded = quote.total.saturating_sub(paid);
 		asset::release::<T>(payer, payout.refunded)?;
 		Ok(payout)
-	}
-}
-
-impl<AccountId, Balance: AtLeast32BitUnsigned + Copy + Default> FeesInterface<AccountId, Balance>
-	for ()
-{
-	fn quote(
-		fees: &ModelFees<Balance>,
-		_input_len: u32,
-		k: u32,
-	) -> Result<Quote<Balance>, DispatchError> {
-		let operators = fees.operator_fee.saturating_mul(k.into());
-		Ok(Quote {
-			k,
-			per_operator: fees.operator_fee,
-			royalty: fees.royalty,
-			protocol_fee: Zero::zero(),
-			total: operators.saturating_add(fees.royalty),
-		})
-	}
-	fn hold_escrow(_: JobId, _: &AccountId, _: &Quote<Balance>) -> DispatchResult {
-		Ok(())
-	}
-	fn settle(
-		_: JobId,
-		agreeing: &[AccountId],
-		_: &AccountId,
-	) -> Result<Payout<Balance>, DispatchError> {
-		Ok(Payout { operators_paid: agreeing.len() as u32, ..Default::default() })
-	}
-	fn refund(_: JobId) -> Result<Balance, DispatchError> {
-		Ok(Zero::zero())
-	}
-	fn escrow_of(_: JobId) -> Option<Quote<Balance>> {
-		None
 	}
 }

@@ -171,10 +171,8 @@ mod benchmarks {
 			spec(T::MaxInputLen::get()),
 			spec(T::MaxOutputLen::get()),
 			1,
-			fees::<T>().operator_fee,
-			fees::<T>().royalty,
-			1,
-			1,
+			fees::<T>(),
+			JobPolicy { k: 1, q: 1 },
 		);
 
 		assert_eq!(Models::<T>::get(id).map(|m| m.owner), Some(owner));

@@ -9,7 +9,7 @@ use crate::{
 use alloc::vec::Vec;
 use frame_support::{pallet_prelude::*, BoundedVec};
 use frame_system::pallet_prelude::BlockNumberFor;
-use pallet_fees::FeesInterface;
+use crate::FeesInterface;
 use sp_runtime::traits::{One, Saturating, Zero};
 use verinfer_primitives::Payout;
 

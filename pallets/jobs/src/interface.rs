@@ -8,7 +8,7 @@ use crate::{
 use alloc::vec::Vec;
 use frame_support::{ensure, traits::Get};
 use frame_system::pallet_prelude::BlockNumberFor;
-use pallet_operators::OperatorsInterface;
+use crate::OperatorsInterface;
 use sp_core::H256;
 use sp_runtime::{traits::Saturating, DispatchResult};
 use verinfer_primitives::{tensor::TensorSpec, ModelId};

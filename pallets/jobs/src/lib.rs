@@ -101,9 +101,9 @@
 //!
 //! ## Interfaces
 //!
-//! Uses `pallet_operators::OperatorsInterface` (eligibility, bonds, open-job accounting),
-//! `pallet_fees::FeesInterface` (quote, escrow, refund) and
-//! `pallet_reputation::ReputationInterface` (score, exclusion). Offers [`JobsInterface`] to the
+//! All of them are declared in [`verinfer_primitives::traits`]. Uses `OperatorsInterface`
+//! (eligibility, bonds, open-job accounting), `FeesInterface` (quote, escrow, refund) and
+//! `ReputationInterface` (score, exclusion). Offers `JobsInterface` to the
 //! settlement pallet and `Contains<ModelId>` (active models) to the operators pallet's
 //! `KnownModel`.
 
@@ -120,22 +120,33 @@ mod interface;
 #[cfg(test)]
 mod mock;
 pub mod query;
+mod submission;
 #[cfg(test)]
 mod tests;
+#[cfg(feature = "std")]
+pub mod testing;
 pub mod traits;
+#[cfg(any(feature = "try-runtime", feature = "std"))]
+mod try_state;
 pub mod types;
 pub mod weights;
 
 pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 pub use traits::BenchmarkHelper;
-pub use traits::{DeadlineHandler, JobsInterface};
 pub use types::*;
-pub use verinfer_primitives::{JobId, ModelId};
 pub use weights::WeightInfo;
 
 use frame_support::traits::fungible;
-use verinfer_primitives::tensor::TensorSpec;
+use verinfer_primitives::{
+	ids::{AgentTag, JobId, ModelId},
+	jobs::{
+		Assignment, AssignmentOutcome, Conclusion, JobInfo, JobPhase, JobPolicy, PendingStep,
+		PendingWork, SlotOutcome,
+	},
+	tensor::TensorSpec,
+	traits::{DeadlineHandler, FeesInterface, JobsInterface, OperatorsInterface, ReputationInterface},
+};
 
 /// Balance type of the pallet's currency.
 pub type BalanceOf<T> =
@@ -171,18 +182,13 @@ const ASSIGNMENT_CONTEXT: &[u8; 15] = b"verinfer/assign";
 pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
-	use codec::Encode;
 	use frame_support::{
 		dispatch::PostDispatchInfo,
 		pallet_prelude::*,
 		traits::{fungible, Randomness},
 	};
 	use frame_system::pallet_prelude::*;
-	use pallet_fees::FeesInterface;
-	use pallet_operators::OperatorsInterface;
-	use pallet_reputation::ReputationInterface;
-	use sp_core::H256;
-	use sp_runtime::traits::{Saturating, UniqueSaturatedInto};
+	use sp_runtime::traits::Saturating;
 	use verinfer_primitives::{tensor::Tensor, ModelFees};
 
 	/// The in-code storage version.
@@ -504,9 +510,9 @@ pub mod pallet {
 		/// deposit from the caller, who becomes its owner.
 		///
 		/// `input` and `output` are the exact tensor specs of the model; `tolerance` is the
-		/// largest element-wise difference of agreeing outputs; `operator_fee` is paid to each
-		/// agreeing operator and `royalty` to the owner per verified job; `k` and `q` are the
-		/// default policy.
+		/// largest element-wise difference of agreeing outputs; `fees` are paid per verified job
+		/// (the operator fee to each agreeing operator, the royalty to the owner); `policy` is
+		/// the default `k` and `q`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_model(
 			(name.len() as u32).saturating_add(uri.len() as u32)
@@ -520,23 +526,11 @@ pub mod pallet {
 			input: TensorSpec,
 			output: TensorSpec,
 			tolerance: u64,
-			#[pallet::compact] operator_fee: BalanceOf<T>,
-			#[pallet::compact] royalty: BalanceOf<T>,
-			k: u32,
-			q: u32,
+			fees: ModelFees<BalanceOf<T>>,
+			policy: JobPolicy,
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
-			Self::do_register_model(
-				owner,
-				content_hash,
-				name,
-				uri,
-				input,
-				output,
-				tolerance,
-				ModelFees { operator_fee, royalty },
-				JobPolicy { k, q },
-			)
+			Self::do_register_model(owner, content_hash, name, uri, input, output, tolerance, fees, policy)
 		}
 
 		/// Set the operator fee and royalty of the caller's `model` for jobs submitted from now.
@@ -660,162 +654,6 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Submit a job; see [`Pallet::submit_job`]. Returns the job id, the number of
-		/// candidates considered and `k`. Not transactional by itself: call it from a
-		/// transactional context.
-		pub fn do_submit(
-			requester: T::AccountId,
-			model_id: ModelId,
-			input: Tensor,
-			max_fee: BalanceOf<T>,
-			policy: Option<JobPolicy>,
-			agent: Option<AgentTag>,
-		) -> Result<(JobId, u32, u32), DispatchError> {
-			let model = Models::<T>::get(model_id).ok_or(Error::<T>::UnknownModel)?;
-			ensure!(model.status == ModelStatus::Active, Error::<T>::ModelDeprecated);
-			let policy = match policy {
-				Some(p) => {
-					ensure!(p.is_valid(T::MaxReplicas::get()), Error::<T>::InvalidPolicy);
-					ensure!(
-						p.k >= model.policy.k && p.q >= model.policy.q,
-						Error::<T>::PolicyBelowModel
-					);
-					p
-				}
-				None => model.policy,
-			};
-
-			ensure!(
-				input.data.len() as u64 <= T::MaxInputLen::get() as u64,
-				Error::<T>::InputTooLarge
-			);
-			ensure!(input.shape[..] == model.input.shape[..], Error::<T>::WrongInputShape);
-			ensure!(input.precision == model.input.precision, Error::<T>::WrongInputPrecision);
-			ensure!(input.validate().is_ok(), Error::<T>::WrongInputSize);
-			let input = InputOf::<T>::try_from(input).map_err(|_| Error::<T>::InputTooLarge)?;
-
-			let input_bytes = input.encoded_size() as u32;
-			let quote = T::Fees::quote(&model.fees, input_bytes, policy.k)?;
-			ensure!(quote.total <= max_fee, Error::<T>::FeeAboveMax);
-			ensure!(OpenJobs::<T>::get() < Self::max_open_jobs(), Error::<T>::TooManyOpenJobs);
-
-			let id = NextJobId::<T>::get();
-			let (operators, candidates) = Self::draw(&model_id, id, policy.k)?;
-			T::Fees::hold_escrow(id, &requester, &quote)?;
-			for operator in operators.iter() {
-				T::Operators::note_job_opened(operator)?;
-			}
-
-			let now = frame_system::Pallet::<T>::block_number();
-			let commit_deadline = now.saturating_add(T::CommitWindow::get());
-			let bucket = Self::schedule(id, commit_deadline)?;
-
-			let assignments: BoundedVec<_, T::MaxReplicas> = operators
-				.iter()
-				.cloned()
-				.map(Assignment::new)
-				.collect::<Vec<_>>()
-				.try_into()
-				.map_err(|_| Error::<T>::InvalidPolicy)?;
-			let job = JobInfo {
-				requester: requester.clone(),
-				model: model_id,
-				input_hash: H256(input.canonical_hash()),
-				agent,
-				policy,
-				tolerance: model.tolerance,
-				unverified: policy.is_unverified(),
-				max_fee,
-				quote,
-				assignments,
-				phase: JobPhase::Assigned,
-				submitted_at: now,
-				commit_deadline,
-				reveal_opened_at: None,
-				reveal_deadline: None,
-				concluded_at: None,
-				queued_at: Some(bucket),
-				agreeing: 0,
-				result_hash: None,
-				payout: None,
-			};
-			Jobs::<T>::insert(id, job);
-			Inputs::<T>::insert(id, input);
-			NextJobId::<T>::put(id.saturating_add(1));
-			OpenJobs::<T>::mutate(|n| n.saturating_inc());
-
-			let seq = RequesterJobCount::<T>::mutate(&requester, |n| {
-				let seq = *n;
-				n.saturating_inc();
-				seq
-			});
-			RequesterJobs::<T>::insert(&requester, seq, id);
-			for operator in operators.iter() {
-				let seq = OperatorJobCount::<T>::mutate(operator, |n| {
-					let seq = *n;
-					n.saturating_inc();
-					seq
-				});
-				OperatorJobs::<T>::insert(operator, seq, id);
-				OperatorOpenJobs::<T>::insert(operator, id, ());
-			}
-			if let Some(tag) = agent {
-				let seq = AgentJobCount::<T>::mutate(tag, |n| {
-					let seq = *n;
-					n.saturating_inc();
-					seq
-				});
-				AgentJobs::<T>::insert(tag, seq, id);
-			}
-
-			Self::deposit_event(Event::JobSubmitted {
-				job: id,
-				requester,
-				model: model_id,
-				agent,
-				operators,
-				quote,
-				commit_deadline,
-			});
-			Ok((id, candidates, policy.k))
-		}
-
-		/// Draw `k` operators for job `job` of `model`; returns them in draw order with the
-		/// number of candidates considered.
-		pub(crate) fn draw(
-			model: &ModelId,
-			job: JobId,
-			k: u32,
-		) -> Result<(Vec<T::AccountId>, u32), DispatchError> {
-			let mut candidates = T::Operators::eligible_operators(model);
-			candidates.truncate(T::MaxCandidates::get() as usize);
-			let considered = candidates.len() as u32;
-			candidates.retain(|(who, _)| !T::Reputation::is_excluded(who));
-			let weights: Vec<u128> = candidates
-				.iter()
-				.map(|(who, bond)| {
-					let bond: u128 = (*bond).unique_saturated_into();
-					bond.saturating_mul(T::Reputation::score(who).deconstruct() as u128)
-				})
-				.collect();
-			let drawn = assignment::sample(&weights, k as usize, &Self::assignment_seed(job))
-				.ok_or(Error::<T>::NotEnoughOperators)?;
-			Ok((drawn.into_iter().map(|i| candidates[i].0.clone()).collect(), considered))
-		}
-
-		/// The seed of the draw of job `job`: `Config::Randomness` for this job, or the parent
-		/// hash when there is none, hashed with the job id.
-		pub(crate) fn assignment_seed(job: JobId) -> [u8; 32] {
-			let (random, _) = T::Randomness::random(&(ASSIGNMENT_CONTEXT, job).encode());
-			let random = random.unwrap_or_else(frame_system::Pallet::<T>::parent_hash);
-			assignment::seed(random.as_ref(), job)
-		}
-
-		/// Most open jobs at once: what the deadline queue can always place.
-		pub fn max_open_jobs() -> u32 {
-			T::MaxDeadlinesPerBlock::get().saturating_mul(T::DeadlineSearchRange::get())
-		}
-
 		/// Up to `page_size` ids of the jobs of `requester`, newest first, skipping `page` pages.
 		pub fn jobs_of_requester(who: &T::AccountId, page: u32, page_size: u32) -> Vec<JobId> {
 			Self::page(RequesterJobCount::<T>::get(who), page, page_size, |seq| {
@@ -853,116 +691,6 @@ pub mod pallet {
 		/// The open jobs of `operator`.
 		pub fn open_jobs_of(operator: &T::AccountId) -> Vec<JobId> {
 			OperatorOpenJobs::<T>::iter_key_prefix(operator).collect()
-		}
-
-		/// Check the pallet's invariants:
-		///
-		/// - the number of open jobs equals [`OpenJobs`], is within [`Pallet::max_open_jobs`],
-		///   and equals the number of entries of [`DeadlineQueue`];
-		/// - every open job is in exactly the bucket it records, and only open jobs are queued;
-		/// - every open job has an escrow equal to its quote, every final job none;
-		/// - every job has an input, `k` distinct operators, a valid policy; verified jobs have a
-		///   result, others none; every reveal is stored;
-		/// - [`OperatorOpenJobs`] lists exactly the operators of open jobs;
-		/// - every job is in its requester's index, the indexes count every job once;
-		/// - every owner's held deposit equals the sum of its models' deposits.
-		#[cfg(any(feature = "try-runtime", feature = "std"))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
-
-			let mut open = 0u32;
-			let mut jobs = 0u64;
-			let mut open_pairs = BTreeSet::new();
-			for (id, job) in Jobs::<T>::iter() {
-				jobs += 1;
-				ensure!(id < NextJobId::<T>::get(), "job id beyond the counter");
-				ensure!(Inputs::<T>::contains_key(id), "job without input");
-				ensure!(job.policy.is_valid(T::MaxReplicas::get()), "invalid policy stored");
-				ensure!(job.assignments.len() as u32 == job.policy.k, "assignments differ from k");
-				let distinct: BTreeSet<_> = job.assignments.iter().map(|a| &a.operator).collect();
-				ensure!(distinct.len() == job.assignments.len(), "operator assigned twice");
-				for (slot, a) in job.assignments.iter().enumerate() {
-					ensure!(
-						a.revealed_at.is_some() == Reveals::<T>::contains_key(id, slot as u32),
-						"reveal record and stored output differ"
-					);
-					ensure!(
-						a.revealed_at.is_none() || a.commitment.is_some(),
-						"reveal without commit"
-					);
-				}
-				ensure!(
-					(job.phase == JobPhase::Verified) == Results::<T>::contains_key(id),
-					"result stored exactly for verified jobs"
-				);
-				if job.phase.is_final() {
-					ensure!(job.queued_at.is_none(), "final job still queued");
-					ensure!(job.concluded_at.is_some(), "final job without conclusion block");
-					ensure!(T::Fees::escrow_of(id).is_none(), "final job still has an escrow");
-				} else {
-					open += 1;
-					let bucket = job.queued_at.ok_or("open job without a queued deadline")?;
-					ensure!(
-						DeadlineQueue::<T>::get(bucket).contains(&id),
-						"open job missing from its bucket"
-					);
-					ensure!(
-						bucket >= job.pending_deadline().ok_or("open job without deadline")?,
-						"deadline queued before it is due"
-					);
-					ensure!(
-						T::Fees::escrow_of(id).map_or(true, |q| q == job.quote),
-						"escrow differs from the job's quote"
-					);
-					if job.phase == JobPhase::Revealing {
-						ensure!(job.reveal_deadline.is_some(), "revealing job without deadline");
-						ensure!(
-							job.commitments() >= job.policy.q,
-							"revealing with too few commits"
-						);
-					}
-					for a in job.assignments.iter() {
-						open_pairs.insert((a.operator.clone(), id));
-					}
-				}
-			}
-			ensure!(jobs == NextJobId::<T>::get(), "job ids not contiguous");
-			ensure!(open == OpenJobs::<T>::get(), "OpenJobs differs from the open jobs");
-			ensure!(open <= Self::max_open_jobs(), "more open jobs than the queue can hold");
-			let mut queued = 0u32;
-			for (_, bucket) in DeadlineQueue::<T>::iter() {
-				for id in bucket.iter() {
-					queued += 1;
-					let job = Jobs::<T>::get(id).ok_or("unknown job queued")?;
-					ensure!(!job.phase.is_final(), "final job queued");
-				}
-			}
-			ensure!(queued == open, "queue entries differ from open jobs");
-			let indexed: BTreeSet<_> =
-				OperatorOpenJobs::<T>::iter().map(|(who, id, ())| (who, id)).collect();
-			ensure!(indexed == open_pairs, "OperatorOpenJobs differs from the open assignments");
-
-			let mut requester_entries = 0u64;
-			for (who, count) in RequesterJobCount::<T>::iter() {
-				requester_entries += count as u64;
-				for seq in 0..count {
-					let id = RequesterJobs::<T>::get(&who, seq).ok_or("hole in requester index")?;
-					ensure!(
-						Jobs::<T>::get(id).map(|j| j.requester) == Some(who.clone()),
-						"requester index points to another's job"
-					);
-				}
-			}
-			ensure!(requester_entries == jobs, "requester index does not count every job once");
-
-			let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
-			for (_, model) in Models::<T>::iter() {
-				deposits.entry(model.owner.clone()).or_default().saturating_accrue(model.deposit);
-			}
-			for (owner, total) in deposits {
-				ensure!(asset::deposited::<T>(&owner) == total, "held deposit differs from models");
-			}
-			Ok(())
 		}
 	}
 

@@ -8,15 +8,15 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::EnsureRoot;
-use pallet_fees::FeesInterface;
-use pallet_operators::testing::TestOperators;
-use pallet_reputation::testing::TestReputation;
+use verinfer_primitives::traits::FeesInterface;
+use verinfer_primitives::testing::TestOperators;
+use verinfer_primitives::testing::TestReputation;
 use sp_core::H256;
 use sp_runtime::{BuildStorage, Perbill};
 use std::cell::{Cell, RefCell};
 use verinfer_primitives::{
 	tensor::{BoundedShape, Tensor, TensorSpec},
-	Payout,
+	ModelFees, Payout,
 };
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -189,63 +189,27 @@ impl BenchmarkHelper<AccountId, Balance> for BenchHelper {
 	}
 }
 
-/// Model number `n`.
-pub fn model(n: u8) -> ModelId {
-	H256::repeat_byte(n)
-}
-
-pub fn spec(shape: &[u32], precision: u8) -> TensorSpec {
-	TensorSpec { shape: BoundedShape::truncate_from(shape.to_vec()), precision }
-}
-
-/// The input spec of the test models: 1×4 at precision 2.
-pub fn input_spec() -> TensorSpec {
-	spec(&[1, 4], 2)
-}
-
-/// The output spec of the test models: 1×3 at precision 4.
-pub fn output_spec() -> TensorSpec {
-	spec(&[1, 3], 4)
-}
-
-/// A well-formed input for the test models.
-pub fn input() -> Tensor {
-	Tensor::new(vec![1, 4], vec![630, 340, 560, 240], 2)
-}
+pub use crate::testing::{input, input_spec, model, output_spec, spec};
 
 pub const OPERATOR_FEE: Balance = 50;
 pub const ROYALTY: Balance = 20;
 
-/// Register model `n` owned by [`OWNER`] with policy `(k, q)`.
+/// Register model `n` owned by [`OWNER`] with tolerance 1 and policy `(k, q)`.
 pub fn register(n: u8, k: u32, q: u32) {
-	Jobs::register_model(
-		RuntimeOrigin::signed(OWNER),
-		model(n),
-		b"iris".to_vec(),
-		b"ipfs://iris".to_vec(),
-		input_spec(),
-		output_spec(),
-		1,
-		OPERATOR_FEE,
-		ROYALTY,
-		k,
-		q,
-	)
-	.unwrap();
+	crate::testing::register::<Test>(OWNER, n, 1, FEES, k, q)
 }
+
+/// The test models' fees.
+pub const FEES: ModelFees<Balance> = ModelFees { operator_fee: OPERATOR_FEE, royalty: ROYALTY };
 
 /// Operators `101..=100 + n`, bond 1000 each, serving `models`.
 pub fn add_operators(n: u64, models: &[ModelId]) {
-	for who in 101..=100 + n {
-		TestOperators::add(who, 1_000, models);
-	}
+	TestOperators::add_many(101..=100 + n, 1_000, models)
 }
 
 /// Submit a job for model `n` as `who` with the model's default policy.
 pub fn submit(who: AccountId, n: u8) -> JobId {
-	let id = NextJobId::<Test>::get();
-	Jobs::submit_job(RuntimeOrigin::signed(who), model(n), input(), u128::MAX, None, None).unwrap();
-	id
+	crate::testing::submit::<Test>(who, n)
 }
 
 pub fn free(who: AccountId) -> Balance {
@@ -258,21 +222,12 @@ pub fn escrowed(who: AccountId) -> Balance {
 
 /// Run `on_finalize` of the current block and `on_initialize` of the following ones up to `n`.
 pub fn run_to_block(n: u64) {
-	while System::block_number() < n {
-		let next = System::block_number() + 1;
-		Jobs::on_finalize(System::block_number());
-		System::set_block_number(next);
-		Jobs::on_initialize(next);
-		Jobs::do_try_state().expect("invariants hold after every block");
-	}
+	crate::testing::run_to_block::<Test>(n)
 }
 
 /// The jobs pallet's events so far, oldest first.
 pub fn events() -> Vec<JobsEvent<Test>> {
-	System::events()
-		.into_iter()
-		.filter_map(|r| if let RuntimeEvent::Jobs(e) = r.event { Some(e) } else { None })
-		.collect()
+	crate::testing::events::<Test>()
 }
 
 pub struct ExtBuilder {

@@ -6,21 +6,16 @@
 //! the number of registered models, each of which costs its owner a deposit.
 
 use crate::{
-	AgentJobCount, AgentJobs, AgentTag, AssignmentOutcome, BalanceOf, Config, Inputs, JobOf,
-	JobPhase, Jobs, ModelOf, ModelStatus, Models, OperatorJobCount, OperatorJobs, Pallet,
+	AgentJobCount, AgentJobs, AgentTag, BalanceOf, Config, FeesInterface, Inputs, JobOf, Jobs,
+	ModelOf, ModelStatus, Models, OperatorJobCount, OperatorJobs, OperatorsInterface, Pallet,
 	RequesterJobCount, RequesterJobs, Results,
 };
 use alloc::vec::Vec;
 use codec::{Compact, Encode};
 use frame_support::traits::Get;
 use frame_system::pallet_prelude::BlockNumberFor;
-use pallet_fees::FeesInterface;
-use pallet_operators::OperatorsInterface;
 use verinfer_primitives::{
-	api::{
-		AssignmentView, JobPage, JobStatus, JobView, ModelView, OperatorOutcome, QuoteError,
-		QuoteView, MAX_PAGE_LEN,
-	},
+	api::{JobPage, JobView, ModelView, QuoteError, QuoteView, MAX_PAGE_LEN},
 	tensor::{Tensor, TensorSpec},
 	JobId, ModelId,
 };
@@ -36,28 +31,6 @@ pub type JobPageOf<T> =
 /// A model as the runtime API shows it.
 pub type ModelViewOf<T> =
 	ModelView<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
-
-fn status(phase: JobPhase) -> JobStatus {
-	match phase {
-		JobPhase::Assigned => JobStatus::Assigned,
-		JobPhase::Committing => JobStatus::Committing,
-		JobPhase::Revealing => JobStatus::Revealing,
-		JobPhase::Verified => JobStatus::Verified,
-		JobPhase::Failed => JobStatus::Failed,
-		JobPhase::Expired => JobStatus::Expired,
-	}
-}
-
-fn outcome(outcome: AssignmentOutcome) -> OperatorOutcome {
-	match outcome {
-		AssignmentOutcome::Agreed => OperatorOutcome::Agreed,
-		AssignmentOutcome::Disagreed => OperatorOutcome::Disagreed,
-		AssignmentOutcome::Unconfirmed => OperatorOutcome::Unconfirmed,
-		AssignmentOutcome::Committed => OperatorOutcome::Committed,
-		AssignmentOutcome::MissedCommit => OperatorOutcome::MissedCommit,
-		AssignmentOutcome::MissedReveal => OperatorOutcome::MissedReveal,
-	}
-}
 
 /// SCALE size of a tensor of `spec`: what `submit_job` charges the byte fee on.
 pub fn encoded_input_len(spec: &TensorSpec) -> u32 {
@@ -86,21 +59,8 @@ impl<T: Config> Pallet<T> {
 			unverified: job.unverified,
 			max_fee: job.max_fee,
 			quote: job.quote,
-			assignments: job
-				.assignments
-				.into_iter()
-				.map(|a| AssignmentView {
-					operator: a.operator,
-					commitment: a.commitment,
-					committed_at: a.committed_at,
-					revealed_at: a.revealed_at,
-					output_hash: a.output_hash,
-					outcome: a.outcome.map(outcome),
-					paid: a.paid,
-					slashed: a.slashed,
-				})
-				.collect(),
-			status: status(job.phase),
+			assignments: job.assignments.into_inner(),
+			status: job.phase,
 			submitted_at: job.submitted_at,
 			commit_deadline: job.commit_deadline,
 			reveal_opened_at: job.reveal_opened_at,
@@ -212,7 +172,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let input_bytes = input_len.unwrap_or_else(|| encoded_input_len(&info.input));
 		let quote = T::Fees::quote(&info.fees, input_bytes, k).map_err(|_| QuoteError::Overflow)?;
-		Ok(QuoteView { input_bytes, quote })
+		Ok(QuoteView { model, input_bytes, quote })
 	}
 }
 
@@ -271,7 +231,7 @@ mod tests {
 			let job = Jobs::job_view(6).unwrap();
 			assert_eq!(job.requester, ALICE);
 			assert_eq!(job.agent, Some(tag));
-			assert_eq!(job.status, JobStatus::Assigned);
+			assert_eq!(job.status, crate::JobPhase::Assigned);
 			assert_eq!(job.input, Some(input()));
 			assert_eq!(job.assignments.len(), 1);
 			assert!(Jobs::job_view(7).is_none());

@@ -74,8 +74,6 @@ mod ledger;
 mod mock;
 pub mod query;
 mod slashing;
-#[cfg(feature = "std")]
-pub mod testing;
 #[cfg(test)]
 mod tests;
 pub mod traits;
@@ -92,8 +90,8 @@ pub fn key_ownership_statement<AccountId: codec::Encode>(owner: &AccountId) -> a
 	owner.encode_to(&mut statement);
 	statement
 }
-pub use traits::{OperatorKeyLookup, OperatorsInterface};
 pub use types::*;
+use verinfer_primitives::traits::{OperatorKeyLookup, OperatorsInterface};
 pub use weights::WeightInfo;
 
 #[frame_support::pallet]

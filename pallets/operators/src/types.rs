@@ -8,52 +8,11 @@ use frame_support::{
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 use verinfer_primitives::ModelId;
+pub use verinfer_primitives::operators::{OperatorStatus, UnlockChunk};
 
 /// Balance type of the pallet's currency.
 pub type BalanceOf<T> =
 	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
-
-/// Whether an operator takes new jobs.
-#[derive(
-	Clone,
-	Copy,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	Eq,
-	PartialEq,
-	Debug,
-	TypeInfo,
-	MaxEncodedLen,
-)]
-pub enum OperatorStatus {
-	/// Registered but takes no new jobs.
-	Offline,
-	/// Takes new jobs of its served models.
-	Online,
-	/// Deregistered; waits for its bond to unlock, then is removed.
-	Leaving,
-}
-
-/// Part of a bond on its way out: released at `unlock_at`, slashable until then.
-#[derive(
-	Clone,
-	Copy,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	Eq,
-	PartialEq,
-	Debug,
-	TypeInfo,
-	MaxEncodedLen,
-)]
-pub struct UnlockChunk<Balance, BlockNumber> {
-	/// Amount still held in this chunk.
-	pub value: Balance,
-	/// First block at which the chunk can be withdrawn.
-	pub unlock_at: BlockNumber,
-}
 
 /// An operator's bond. `active + Σ unlocking.value` is exactly what is held from the operator
 /// under [`crate::HoldReason::OperatorBond`].

@@ -52,8 +52,6 @@ pub mod beta;
 #[cfg(test)]
 mod mock;
 pub mod query;
-#[cfg(feature = "std")]
-pub mod testing;
 #[cfg(test)]
 mod tests;
 pub mod traits;
@@ -61,7 +59,7 @@ pub mod types;
 pub mod weights;
 
 pub use pallet::*;
-pub use traits::ReputationInterface;
+use verinfer_primitives::traits::ReputationInterface;
 pub use types::*;
 pub use verinfer_primitives::{OperatorStats, ReputationEvent};
 pub use weights::WeightInfo;

@@ -23,29 +23,27 @@ pub type ReputationViewOf<T> = ReputationView<
 impl<T: Config> Pallet<T> {
 	fn view_of(who: T::AccountId, record: Option<ReputationRecord<T>>) -> ReputationViewOf<T> {
 		match record {
-			Some(record) => ReputationView {
-				operator: who,
-				score: record.evidence.score().deconstruct(),
-				excluded: Self::excluded(&record),
-				window_events: record.window_events,
-				mean_latency: record.stats.mean_latency(),
-				stats: record.stats,
-			},
-			None => ReputationView {
-				operator: who,
-				score: Permill::from_percent(50).deconstruct(),
-				excluded: false,
-				window_events: 0,
-				mean_latency: 0,
-				stats: OperatorStats::default(),
-			},
+			Some(record) => ReputationView::new(
+				who,
+				record.evidence.score().deconstruct(),
+				Self::excluded(&record),
+				record.window_events,
+				&record.stats,
+			),
+			None => ReputationView::new(
+				who,
+				Permill::from_percent(50).deconstruct(),
+				false,
+				0,
+				&OperatorStats::default(),
+			),
 		}
 	}
 
 	/// The current score of `who` (1/2 without a record) and whether it is excluded.
-	pub fn score_view(who: &T::AccountId) -> ScoreView {
+	pub fn score_view(who: &T::AccountId) -> ScoreView<T::AccountId> {
 		let view = Self::view_of(who.clone(), Self::current_record(who));
-		ScoreView { score: view.score, excluded: view.excluded }
+		ScoreView { account: view.account, score: view.score, excluded: view.excluded }
 	}
 
 	/// Score and counters of `who`, if it has a reputation record.
@@ -74,10 +72,10 @@ impl<T: Config> Pallet<T> {
 		ranked.sort_by(|a, b| {
 			b.score
 				.cmp(&a.score)
-				.then(b.stats.agreed.cmp(&a.stats.agreed))
-				.then(a.operator.cmp(&b.operator))
+				.then(b.agreed.cmp(&a.agreed))
+				.then(a.account.cmp(&b.account))
 		});
-		ranked.dedup_by(|a, b| a.operator == b.operator);
+		ranked.dedup_by(|a, b| a.account == b.account);
 		ranked.truncate(limit.min(MAX_TOP_LIMIT) as usize);
 		ranked
 	}
@@ -102,14 +100,14 @@ mod tests {
 			assert_eq!((score.score, score.excluded), (500_000, false));
 
 			let one = Reputation::reputation_view(&1).unwrap();
-			assert_eq!((one.operator, one.stats.agreed, one.mean_latency), (1, 2, 3));
+			assert_eq!((one.account, one.agreed, one.mean_latency), (1, 2, 3));
 			assert!(one.score > 500_000);
 			assert_eq!(Reputation::score_view(&1).score, one.score);
 			let two = Reputation::reputation_view(&2).unwrap();
-			assert_eq!((two.stats.missed, two.stats.slashed), (1, 7));
+			assert_eq!((two.missed, two.total_slashed), (1, 7));
 
 			let top = Reputation::top([2, 3, 1, 1], 10);
-			assert_eq!(top.iter().map(|v| v.operator).collect::<Vec<_>>(), vec![1, 3, 2]);
+			assert_eq!(top.iter().map(|v| v.account).collect::<Vec<_>>(), vec![1, 3, 2]);
 			assert_eq!(Reputation::top([2, 3, 1], 1).len(), 1);
 			assert!(Reputation::top([2, 3, 1], 0).is_empty());
 		});

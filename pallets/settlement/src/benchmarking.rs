@@ -6,7 +6,7 @@ use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::{traits::Get, BoundedVec};
 use frame_system::RawOrigin;
-use pallet_jobs::JobPhase;
+use verinfer_primitives::jobs::JobPhase;
 use sp_core::H256;
 use verinfer_primitives::{
 	commitment::{commitment, Salt},

@@ -5,8 +5,8 @@
 //! same step: fees paid or refunded (fees pallet), faults slashed (operators pallet), one
 //! reputation event per assigned operator (reputation pallet), the record completed (jobs
 //! pallet). Jobs, their phases and deadlines belong to the jobs pallet; this pallet reads and
-//! completes them through `pallet_jobs::JobsInterface` and handles their deadlines as the jobs
-//! pallet's `pallet_jobs::DeadlineHandler`. It has no storage of its own.
+//! completes them through [`JobsInterface`] and handles their deadlines as the jobs pallet's
+//! [`DeadlineHandler`] (both in [`verinfer_primitives::traits`]). It has no storage of its own.
 //!
 //! ## Commit and reveal
 //!
@@ -96,7 +96,10 @@ pub mod weights;
 pub use pallet::*;
 pub use weights::WeightInfo;
 
-use pallet_jobs::JobsInterface;
+use verinfer_primitives::traits::{
+	DeadlineHandler, FeesInterface, JobsInterface, OperatorKeyLookup, OperatorsInterface,
+	ReputationInterface,
+};
 
 /// An output as the jobs pallet stores it.
 pub type OutputOf<T> = verinfer_primitives::tensor::BoundedTensor<
@@ -107,8 +110,27 @@ pub type OutputOf<T> = verinfer_primitives::tensor::BoundedTensor<
 	>>::MaxOutputLen,
 >;
 
+/// A job as the jobs pallet stores it.
+pub type JobOf<T> = verinfer_primitives::jobs::JobInfo<
+	<T as frame_system::Config>::AccountId,
+	<T as Config>::Balance,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+	<<T as Config>::Jobs as JobsInterface<
+		<T as frame_system::Config>::AccountId,
+		<T as Config>::Balance,
+		frame_system::pallet_prelude::BlockNumberFor<T>,
+	>>::MaxReplicas,
+>;
+
+/// One operator's part of a job.
+pub type AssignmentOf<T> = verinfer_primitives::jobs::Assignment<
+	<T as frame_system::Config>::AccountId,
+	<T as Config>::Balance,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+>;
+
 /// The key type of the operators' off-chain worker keys.
-pub type KeyOf<T> = <<T as Config>::OperatorKeys as pallet_operators::OperatorKeyLookup<
+pub type KeyOf<T> = <<T as Config>::OperatorKeys as OperatorKeyLookup<
 	<T as frame_system::Config>::AccountId,
 >>::Key;
 
@@ -124,8 +146,7 @@ pub mod pallet {
 		offchain::{AppCrypto, CreateSignedTransaction},
 		pallet_prelude::*,
 	};
-	use pallet_jobs::JobPhase;
-	use pallet_operators::OperatorKeyLookup;
+	use verinfer_primitives::jobs::{JobPhase, PendingWork};
 	use sp_core::H256;
 	use sp_runtime::{
 		traits::{Convert, Zero},
@@ -155,7 +176,7 @@ pub mod pallet {
 		type Jobs: JobsInterface<Self::AccountId, Self::Balance, BlockNumberFor<Self>>;
 
 		/// Slashing of operators.
-		type Operators: pallet_operators::OperatorsInterface<Self::AccountId, Self::Balance>;
+		type Operators: OperatorsInterface<Self::AccountId, Self::Balance>;
 
 		/// The binding of operators to their off-chain worker keys.
 		type OperatorKeys: OperatorKeyLookup<Self::AccountId>;
@@ -165,10 +186,10 @@ pub mod pallet {
 		type SignerToKey: Convert<Self::AccountId, Option<KeyOf<Self>>>;
 
 		/// Payment and refund of escrows.
-		type Fees: pallet_fees::FeesInterface<Self::AccountId, Self::Balance>;
+		type Fees: FeesInterface<Self::AccountId, Self::Balance>;
 
 		/// Recording of reputation evidence.
-		type Reputation: pallet_reputation::ReputationInterface<Self::AccountId, Self::Balance>;
+		type Reputation: ReputationInterface<Self::AccountId, Self::Balance>;
 
 		/// Share of an operator's bond slashed for an output outside the agreeing group.
 		#[pallet::constant]
@@ -351,12 +372,12 @@ pub mod pallet {
 		/// Every step `operator` still owes an open job (its off-chain worker's to-do list).
 		pub fn pending_work(
 			operator: &T::AccountId,
-		) -> Vec<pallet_jobs::PendingWork<BlockNumberFor<T>>> {
+		) -> Vec<PendingWork<BlockNumberFor<T>>> {
 			T::Jobs::pending_work(operator)
 		}
 	}
 
-	impl<T: Config> pallet_jobs::DeadlineHandler for Pallet<T> {
+	impl<T: Config> DeadlineHandler for Pallet<T> {
 		fn on_commit_deadline(id: JobId) {
 			let Some(job) = T::Jobs::job(id) else { return };
 			let result = if job.commitments() >= job.policy.q {

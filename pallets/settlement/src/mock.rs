@@ -16,9 +16,12 @@ use frame_system::offchain::{
 	AppCrypto, CreateSignedTransaction, CreateTransactionBase, SigningTypes,
 };
 use frame_system::EnsureRoot;
-use pallet_jobs::{JobInfo, JobsInterface};
-use pallet_operators::{testing::TestOperators, OperatorKeyLookup};
-use pallet_reputation::testing::TestReputation;
+use verinfer_primitives::{
+	jobs::{JobInfo, JobPolicy},
+	testing::{TestOperators, TestReputation},
+	traits::{JobsInterface, OperatorKeyLookup},
+	ModelFees,
+};
 use scale_info::TypeInfo;
 use sp_core::{sr25519, H256};
 use sp_runtime::{
@@ -255,43 +258,18 @@ where
 	}
 }
 
-/// Model number `n`.
-pub fn model(n: u8) -> ModelId {
-	H256::repeat_byte(n)
-}
-
-fn spec(shape: &[u32], precision: u8) -> TensorSpec {
-	TensorSpec { shape: BoundedShape::truncate_from(shape.to_vec()), precision }
-}
+pub use pallet_jobs::testing::{input, model};
 
 /// Register model `n` (input 1×4 at precision 2, output 1×3 at precision 4) with `tolerance`
 /// and policy `(k, q)`.
 pub fn register(n: u8, tolerance: u64, k: u32, q: u32) {
-	Jobs::register_model(
-		RuntimeOrigin::signed(OWNER),
-		model(n),
-		b"iris".to_vec(),
-		b"ipfs://iris".to_vec(),
-		spec(&[1, 4], 2),
-		spec(&[1, 3], 4),
-		tolerance,
-		OPERATOR_FEE,
-		ROYALTY,
-		k,
-		q,
-	)
-	.unwrap();
+	let fees = ModelFees { operator_fee: OPERATOR_FEE, royalty: ROYALTY };
+	pallet_jobs::testing::register::<Test>(OWNER, n, tolerance, fees, k, q)
 }
 
 /// Operators `101..=100 + n`, bond [`BOND`] each, serving `models`.
 pub fn add_operators(n: u64, models: &[ModelId]) {
-	for who in 101..=100 + n {
-		TestOperators::add(who, BOND, models);
-	}
-}
-
-pub fn input() -> Tensor {
-	Tensor::new(vec![1, 4], vec![630, 340, 560, 240], 2)
+	TestOperators::add_many(101..=100 + n, BOND, models)
 }
 
 /// An output of the models' spec with all three elements `v`.
@@ -306,9 +284,7 @@ pub fn salt(who: AccountId) -> Salt {
 
 /// Submit a job of model `n` as `who`.
 pub fn submit(who: AccountId, n: u8) -> JobId {
-	let id = pallet_jobs::NextJobId::<Test>::get();
-	Jobs::submit_job(RuntimeOrigin::signed(who), model(n), input(), u128::MAX, None, None).unwrap();
-	id
+	pallet_jobs::testing::submit::<Test>(who, n)
 }
 
 pub fn job(id: JobId) -> JobInfo<AccountId, Balance, u64, ConstU32<5>> {
@@ -341,12 +317,7 @@ pub fn free(who: AccountId) -> Balance {
 }
 
 pub fn run_to_block(n: u64) {
-	while System::block_number() < n {
-		let next = System::block_number() + 1;
-		System::set_block_number(next);
-		Jobs::on_initialize(next);
-		Jobs::do_try_state().expect("jobs invariants hold after every block");
-	}
+	pallet_jobs::testing::run_to_block::<Test>(n)
 }
 
 /// The settlement pallet's events so far.

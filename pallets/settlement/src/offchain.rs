@@ -75,7 +75,7 @@
 //! same job ids is recognised and never committed or revealed. A record is removed once its
 //! job is final.
 
-use crate::{Call, Config, KeyOf, OutputOf};
+use crate::{Call, Config, JobOf, KeyOf, OutputOf};
 use alloc::{collections::BTreeSet, format, string::String, vec, vec::Vec};
 use codec::{Decode, Encode};
 use frame_support::{traits::Get, Parameter};
@@ -83,8 +83,10 @@ use frame_system::{
 	offchain::{Account, SendSignedTransaction, Signer},
 	pallet_prelude::BlockNumberFor,
 };
-use pallet_jobs::{JobInfo, JobsInterface, PendingStep, PendingWork};
-use pallet_operators::OperatorKeyLookup;
+use verinfer_primitives::{
+	jobs::{JobInfo, PendingStep, PendingWork},
+	traits::{JobsInterface, OperatorKeyLookup},
+};
 use sp_core::H256;
 use sp_runtime::{
 	offchain::{
@@ -297,15 +299,9 @@ fn reveal_step<T: Config>(
 		return;
 	}
 	let jobs: Vec<JobId> = batch.iter().map(|(id, _, _)| *id).collect();
-	if submit::<T>(account, Call::reveal { reveals: batch }) {
-		log::info!(target: LOG_TARGET, "revealed jobs {jobs:?} for operator {operator:?}");
-		for id in jobs {
-			if let Some(mut rec) = record::<T>(operator, id) {
-				rec.reveal_sent_at = Some(now);
-				store_record::<T>(operator, id, &rec);
-			}
-		}
-	}
+	submit_and_mark_sent::<T>(account, operator, Call::reveal { reveals: batch }, &jobs, |rec| {
+		rec.reveal_sent_at = Some(now)
+	});
 }
 
 fn commit_step<T: Config>(
@@ -347,13 +343,32 @@ fn commit_step<T: Config>(
 		return;
 	}
 	let jobs: Vec<JobId> = batch.iter().map(|(id, _)| *id).collect();
-	if submit::<T>(account, Call::commit { commitments: batch }) {
-		log::info!(target: LOG_TARGET, "committed jobs {jobs:?} for operator {operator:?}");
-		for id in jobs {
-			if let Some(mut rec) = record::<T>(operator, id) {
-				rec.commit_sent_at = Some(now);
-				store_record::<T>(operator, id, &rec);
-			}
+	submit_and_mark_sent::<T>(account, operator, Call::commit { commitments: batch }, &jobs, |rec| {
+		rec.commit_sent_at = Some(now)
+	});
+}
+
+/// Submit `call` (a batch for `jobs`) signed by `account`; if the pool took it, mark each job's
+/// record as sent now (`mark`), so the step is not sent again before `ResubmitAfter`.
+fn submit_and_mark_sent<T: Config>(
+	account: &Account<T>,
+	operator: &T::AccountId,
+	call: Call<T>,
+	jobs: &[JobId],
+	mark: impl Fn(&mut Record<BlockNumberFor<T>>),
+) {
+	let step = match call {
+		Call::commit { .. } => "committed",
+		_ => "revealed",
+	};
+	if !submit::<T>(account, call) {
+		return;
+	}
+	log::info!(target: LOG_TARGET, "{step} jobs {jobs:?} for operator {operator:?}");
+	for id in jobs {
+		if let Some(mut rec) = record::<T>(operator, *id) {
+			mark(&mut rec);
+			store_record::<T>(operator, *id, &rec);
 		}
 	}
 }
@@ -371,12 +386,7 @@ fn fresh_record<T: Config>(
 	url: &str,
 	operator: &T::AccountId,
 	id: JobId,
-	info: &JobInfo<
-		T::AccountId,
-		T::Balance,
-		BlockNumberFor<T>,
-		<T::Jobs as JobsInterface<T::AccountId, T::Balance, BlockNumberFor<T>>>::MaxReplicas,
-	>,
+	info: &JobOf<T>,
 ) -> Result<Record<BlockNumberFor<T>>, Skip> {
 	let (Some(input), Some(spec)) = (T::Jobs::input(id), T::Jobs::output_spec(&info.model)) else {
 		log::warn!(target: LOG_TARGET, "job {id} has no input or model on chain");

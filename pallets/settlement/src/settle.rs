@@ -1,20 +1,20 @@
 //! Reaching a job's final state: the verdict, payments, slashes, reputation evidence and the
 //! record. See the crate docs for the table of outcomes.
 
-use crate::{verdict, Config, Error, Event, OutputOf, Pallet};
+use crate::{verdict, AssignmentOf, Config, Error, Event, JobOf, OutputOf, Pallet};
 use alloc::vec::Vec;
 use frame_support::{ensure, traits::Get};
 use frame_system::pallet_prelude::BlockNumberFor;
-use pallet_fees::FeesInterface;
-use pallet_jobs::{AssignmentOutcome, Conclusion, JobPhase, JobsInterface, SlotOutcome};
-use pallet_operators::OperatorsInterface;
-use pallet_reputation::ReputationInterface;
 use sp_core::H256;
 use sp_runtime::{
 	traits::{Saturating, UniqueSaturatedInto, Zero},
 	BoundedVec, DispatchResult, Perbill,
 };
-use verinfer_primitives::{JobId, Payout, ReputationEvent, SlashReason};
+use verinfer_primitives::{
+	jobs::{AssignmentOutcome, Conclusion, JobPhase, SlotOutcome},
+	traits::{FeesInterface, JobsInterface, OperatorsInterface, ReputationInterface},
+	JobId, Payout, ReputationEvent, SlashReason,
+};
 
 /// Blocks from `from` to `to`, as a latency.
 fn blocks<N: Saturating + UniqueSaturatedInto<u32> + Copy>(from: N, to: N) -> u32 {
@@ -79,40 +79,12 @@ impl<T: Config> Pallet<T> {
 			Payout { refunded: T::Fees::refund(id)?, ..Default::default() }
 		};
 
-		let fee = job.quote.per_operator;
 		let mut outcomes = Vec::with_capacity(job.assignments.len());
 		for (slot, assignment) in job.assignments.iter().enumerate() {
-			let who = &assignment.operator;
-			let (outcome, paid, slashed, event) = if agreeing.contains(&slot) {
-				let latency =
-					blocks(job.submitted_at, assignment.revealed_at.unwrap_or(job.submitted_at));
-				let event = ReputationEvent::Agreed { latency, fee };
-				(AssignmentOutcome::Agreed, fee, Zero::zero(), event)
-			} else if assignment.revealed_at.is_some() {
-				if verified {
-					let slashed = Self::slash(
-						who,
-						T::WrongResultSlash::get(),
-						SlashReason::WrongResult(id),
-						&job.requester,
-					);
-					let event = ReputationEvent::Disagreed { fee, slashed };
-					(AssignmentOutcome::Disagreed, Zero::zero(), slashed, event)
-				} else {
-					let event = ReputationEvent::Disagreed { fee, slashed: Zero::zero() };
-					(AssignmentOutcome::Unconfirmed, Zero::zero(), Zero::zero(), event)
-				}
-			} else {
-				let (outcome, reason) = if assignment.commitment.is_some() {
-					(AssignmentOutcome::MissedReveal, SlashReason::MissedReveal(id))
-				} else {
-					(AssignmentOutcome::MissedCommit, SlashReason::MissedCommit(id))
-				};
-				let slashed = Self::slash(who, T::MissSlash::get(), reason, &job.requester);
-				(outcome, Zero::zero(), slashed, ReputationEvent::Missed { fee, slashed })
-			};
-			T::Reputation::record(who, event);
-			outcomes.push(SlotOutcome { outcome, paid, slashed });
+			let (outcome, event) =
+				Self::slot_outcome(id, &job, assignment, agreeing.contains(&slot), verified);
+			T::Reputation::record(&assignment.operator, event);
+			outcomes.push(outcome);
 		}
 
 		let phase = if verified { JobPhase::Verified } else { JobPhase::Failed };
@@ -121,6 +93,49 @@ impl<T: Config> Pallet<T> {
 		T::Jobs::conclude(id, Conclusion { phase, result, agreeing, outcomes, payout })?;
 		Self::deposit_event(Event::Verdict { job: id, phase, agreeing, result_hash });
 		Ok(())
+	}
+
+	/// What becomes of `assignment` in revealing job `id` once the verdict is known: in the
+	/// agreeing group it is paid; a revealed output outside it is slashed `WrongResultSlash` if
+	/// the job is verified (and only marked unconfirmed if it failed); a missing commit or
+	/// reveal is slashed `MissSlash`. Slashes happen here; the payment is the fees pallet's.
+	fn slot_outcome(
+		id: JobId,
+		job: &JobOf<T>,
+		assignment: &AssignmentOf<T>,
+		agreed: bool,
+		verified: bool,
+	) -> (SlotOutcome<T::Balance>, ReputationEvent<T::Balance>) {
+		let who = &assignment.operator;
+		let fee = job.quote.per_operator;
+		let (outcome, paid, slashed, event) = if agreed {
+			let latency =
+				blocks(job.submitted_at, assignment.revealed_at.unwrap_or(job.submitted_at));
+			(AssignmentOutcome::Agreed, fee, Zero::zero(), ReputationEvent::Agreed { latency, fee })
+		} else if assignment.revealed_at.is_some() {
+			if verified {
+				let slashed = Self::slash(
+					who,
+					T::WrongResultSlash::get(),
+					SlashReason::WrongResult(id),
+					&job.requester,
+				);
+				let event = ReputationEvent::Disagreed { fee, slashed };
+				(AssignmentOutcome::Disagreed, Zero::zero(), slashed, event)
+			} else {
+				let event = ReputationEvent::Disagreed { fee, slashed: Zero::zero() };
+				(AssignmentOutcome::Unconfirmed, Zero::zero(), Zero::zero(), event)
+			}
+		} else {
+			let (outcome, reason) = if assignment.commitment.is_some() {
+				(AssignmentOutcome::MissedReveal, SlashReason::MissedReveal(id))
+			} else {
+				(AssignmentOutcome::MissedCommit, SlashReason::MissedCommit(id))
+			};
+			let slashed = Self::slash(who, T::MissSlash::get(), reason, &job.requester);
+			(outcome, Zero::zero(), slashed, ReputationEvent::Missed { fee, slashed })
+		};
+		(SlotOutcome { outcome, paid, slashed }, event)
 	}
 
 	/// Job `id` reached its commit deadline with fewer than `q` commitments: refund, slash the

@@ -27,7 +27,7 @@ use verinfer_primitives::{
 	commitment::{commitment, Salt},
 	crypto::OperatorKey,
 	tensor::{BoundedShape, Tensor, TensorSpec},
-	JobId, ModelId,
+	JobId, JobPolicy, ModelFees, ModelId,
 };
 use verinfer_runtime::{
 	currency::UNITS, genesis_config_presets::GenesisValidator, AccountId, AllPalletsWithSystem,
@@ -129,10 +129,11 @@ thread_local! {
 pub fn next_block() {
 	let now = System::block_number();
 	if now > 0 {
-		AllPalletsWithSystem::on_finalize(now);
-		// The finished block's VRF output, as BABE would store it in `on_finalize`.
+		// The finishing block's VRF output, as BABE stores it in its `on_finalize`, which runs
+		// before the Verinfer pallets' (the test digests carry no real VRF proof).
 		let salt = VRF_SALT.with(|s| s.get());
 		pallet_babe::AuthorVrfRandomness::<Runtime>::put(Some(vrf_of(now, salt)));
+		AllPalletsWithSystem::on_finalize(now);
 	}
 	let next = now + 1;
 	let pre = PreDigest::SecondaryPlain(SecondaryPlainPreDigest {
@@ -187,10 +188,8 @@ pub fn register_model(owner: &AccountId, id: ModelId, tolerance: u64, k: u32, q:
 			input: spec(&[1, 4], 2),
 			output: spec(&[1, 3], 4),
 			tolerance,
-			operator_fee: OPERATOR_FEE,
-			royalty: ROYALTY,
-			k,
-			q,
+			fees: ModelFees { operator_fee: OPERATOR_FEE, royalty: ROYALTY },
+			policy: JobPolicy { k, q },
 		}),
 	)
 	.expect("the model registers");

@@ -2,8 +2,8 @@
 
 use crate::mock::Jobs;
 use crate::{mock::*, *};
-use pallet_operators::testing::TestOperators;
-use pallet_reputation::testing::TestReputation;
+use verinfer_primitives::testing::TestOperators;
+use verinfer_primitives::testing::TestReputation;
 use sp_core::H256;
 use sp_runtime::Permill;
 

@@ -59,7 +59,7 @@ fn conclude_writes_the_final_record() {
 		for slot in 0..2 {
 			assert_ok!(Jobs::record_reveal(id, slot, output(7)));
 		}
-		let refund = <Fees as pallet_fees::FeesInterface<_, _>>::refund(id).unwrap();
+		let refund = <Fees as FeesInterface<_, _>>::refund(id).unwrap();
 		let outcome = |outcome, slashed| SlotOutcome { outcome, paid: 0, slashed };
 		let mut conclusion = Conclusion {
 			phase: JobPhase::Verified,

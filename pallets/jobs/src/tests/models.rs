@@ -22,10 +22,8 @@ fn register_with(
 		input,
 		output,
 		0,
-		10,
-		5,
-		k,
-		q,
+		ModelFees { operator_fee: 10, royalty: 5 },
+		JobPolicy { k, q },
 	)
 }
 
@@ -78,10 +76,8 @@ fn register_rejects_bad_models() {
 				ok_in.clone(),
 				ok_out.clone(),
 				0,
-				1,
-				1,
-				1,
-				1
+				ModelFees { operator_fee: 1, royalty: 1 },
+				JobPolicy { k: 1, q: 1 },
 			),
 			Error::<Test>::UriTooLong
 		);

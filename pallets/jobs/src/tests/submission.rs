@@ -3,7 +3,7 @@
 use crate::mock::Jobs;
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
-use pallet_operators::testing::TestOperators;
+use verinfer_primitives::testing::TestOperators;
 use verinfer_primitives::tensor::Tensor;
 
 fn quote_total(k: u128) -> u128 {
@@ -50,7 +50,7 @@ fn submit_holds_the_quote_assigns_and_records() {
 		for op in operators.iter() {
 			assert!((101..=105).contains(op));
 			assert_eq!(
-				<TestOperators as pallet_operators::OperatorsInterface<u64, u128>>::open_jobs(op),
+				<TestOperators as verinfer_primitives::traits::OperatorsInterface<u64, u128>>::open_jobs(op),
 				1
 			);
 			assert_eq!(Jobs::open_jobs_of(op), vec![0]);
@@ -128,7 +128,7 @@ fn bad_submissions_change_nothing() {
 		assert_eq!(before, (free(ALICE), NextJobId::<Test>::get(), OpenJobs::<Test>::get()));
 		for who in 101..=103u64 {
 			assert_eq!(
-				<TestOperators as pallet_operators::OperatorsInterface<u64, u128>>::open_jobs(&who),
+				<TestOperators as verinfer_primitives::traits::OperatorsInterface<u64, u128>>::open_jobs(&who),
 				0
 			);
 		}

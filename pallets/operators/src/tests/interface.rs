@@ -53,27 +53,3 @@ fn the_unit_implementation_knows_no_operator() {
 		assert_eq!(held(1), MIN_BOND);
 	});
 }
-
-#[test]
-fn the_test_implementation_records_slashes() {
-	use crate::testing::TestOperators;
-	TestOperators::reset();
-	TestOperators::add(1u64, 1_000, &[model(1)]);
-	TestOperators::add(2u64, 500, &[model(2)]);
-	assert_eq!(
-		<TestOperators as OperatorsInterface<u64, u128>>::eligible_operators(&model(1)),
-		vec![(1, 1_000)]
-	);
-	let taken = <TestOperators as OperatorsInterface<u64, u128>>::slash(
-		&1,
-		Perbill::from_percent(10),
-		SlashReason::MissedReveal(3),
-		Some(&9),
-	);
-	assert_eq!(taken, 100);
-	assert_eq!(<TestOperators as OperatorsInterface<u64, u128>>::bond_of(&1), 900);
-	assert_eq!(
-		TestOperators::slashes::<u64>(),
-		vec![(1, Perbill::from_percent(10), SlashReason::MissedReveal(3), Some(9), 100)]
-	);
-}

@@ -117,28 +117,3 @@ fn the_unit_implementation_is_neutral() {
 	);
 	assert!(!<() as ReputationInterface<AccountId, Balance>>::is_excluded(&1));
 }
-
-#[test]
-fn the_test_implementation_records_and_answers() {
-	use crate::testing::TestReputation;
-	TestReputation::reset();
-	TestReputation::set_score(1u64, Permill::from_percent(80));
-	TestReputation::exclude(2u64);
-	<TestReputation as ReputationInterface<u64, u64>>::record(
-		&1,
-		ReputationEvent::Agreed { latency: 3, fee: 9 },
-	);
-	assert_eq!(
-		<TestReputation as ReputationInterface<u64, u64>>::score(&1),
-		Permill::from_percent(80)
-	);
-	assert_eq!(
-		<TestReputation as ReputationInterface<u64, u64>>::score(&3),
-		Permill::from_percent(50)
-	);
-	assert!(<TestReputation as ReputationInterface<u64, u64>>::is_excluded(&2));
-	assert_eq!(
-		TestReputation::recorded::<u64>(),
-		vec![(1, ReputationEvent::Agreed { latency: 3, fee: 9 })]
-	);
-}

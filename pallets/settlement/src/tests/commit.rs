@@ -5,7 +5,7 @@ use frame_support::{
 	assert_noop, assert_ok,
 	dispatch::{Pays, PostDispatchInfo},
 };
-use pallet_jobs::JobPhase;
+use verinfer_primitives::jobs::JobPhase;
 use sp_core::H256;
 
 #[test]

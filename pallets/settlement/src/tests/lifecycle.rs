@@ -1,9 +1,9 @@
 //! Whole jobs block by block: verdicts, payments, slashes and reputation evidence.
 
 use crate::{mock::*, Event};
-use pallet_jobs::{AssignmentOutcome as O, JobPhase};
-use pallet_operators::testing::TestOperators;
-use pallet_reputation::testing::TestReputation;
+use verinfer_primitives::jobs::{AssignmentOutcome as O, JobPhase, PendingStep};
+use verinfer_primitives::testing::TestOperators;
+use verinfer_primitives::testing::TestReputation;
 use sp_core::H256;
 use sp_runtime::Perbill;
 use verinfer_primitives::{tensor::Tensor, ReputationEvent, SlashReason};
@@ -315,11 +315,11 @@ fn pending_work_follows_the_job() {
 		let id = submit(ALICE, 1);
 		let ops = operators(id);
 		let step = |who| Settlement::pending_work(&who).first().map(|w| w.step);
-		assert_eq!(step(ops[0]), Some(pallet_jobs::PendingStep::Commit));
+		assert_eq!(step(ops[0]), Some(PendingStep::Commit));
 		commit(id, ops[0], &output(1));
 		assert_eq!(step(ops[0]), None, "waits for the other commitment");
 		commit(id, ops[1], &output(1));
-		assert_eq!(step(ops[0]), Some(pallet_jobs::PendingStep::Reveal));
+		assert_eq!(step(ops[0]), Some(PendingStep::Reveal));
 		reveal(id, ops[0], &output(1));
 		assert_eq!(step(ops[0]), None);
 		reveal(id, ops[1], &output(1));

@@ -12,7 +12,7 @@ use crate::{
 };
 use codec::{Decode, Encode};
 use frame_support::traits::Hooks;
-use pallet_jobs::JobPhase;
+use verinfer_primitives::jobs::JobPhase;
 use parking_lot::RwLock;
 use sp_core::{
 	offchain::{

@@ -5,7 +5,7 @@ use frame_support::{
 	assert_noop, assert_ok,
 	dispatch::{Pays, PostDispatchInfo},
 };
-use pallet_jobs::JobPhase;
+use verinfer_primitives::jobs::JobPhase;
 use sp_core::H256;
 use verinfer_primitives::tensor::Tensor;
 
@@ -149,7 +149,7 @@ fn copied_commitments_and_outputs_do_not_verify() {
 		run_to_block(1 + REVEAL_WINDOW);
 		let j = job(id);
 		assert_eq!(j.phase, JobPhase::Verified);
-		assert_eq!(j.assignments[1].outcome, Some(pallet_jobs::AssignmentOutcome::MissedReveal));
+		assert_eq!(j.assignments[1].outcome, Some(verinfer_primitives::jobs::AssignmentOutcome::MissedReveal));
 	});
 }
 

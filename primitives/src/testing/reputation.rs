@@ -6,7 +6,7 @@
 //! it works with any account and balance types. State is thread-local; call
 //! [`TestReputation::reset`] at the start of a test.
 
-use crate::ReputationInterface;
+use crate::{reputation::ReputationEvent, traits::ReputationInterface};
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use sp_runtime::{
@@ -17,7 +17,7 @@ use std::{
 	cell::RefCell,
 	collections::{BTreeMap, BTreeSet},
 };
-use verinfer_primitives::ReputationEvent;
+
 
 thread_local! {
 	static SCORES: RefCell<BTreeMap<Vec<u8>, Permill>> = RefCell::new(BTreeMap::new());
@@ -84,5 +84,34 @@ where
 
 	fn is_excluded(who: &A) -> bool {
 		EXCLUDED.with(|e| e.borrow().contains(&who.encode()))
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn the_test_implementation_records_and_answers() {
+		TestReputation::reset();
+		TestReputation::set_score(1u64, Permill::from_percent(80));
+		TestReputation::exclude(2u64);
+		<TestReputation as ReputationInterface<u64, u64>>::record(
+			&1,
+			ReputationEvent::Agreed { latency: 3, fee: 9 },
+		);
+		assert_eq!(
+			<TestReputation as ReputationInterface<u64, u64>>::score(&1),
+			Permill::from_percent(80)
+		);
+		assert_eq!(
+			<TestReputation as ReputationInterface<u64, u64>>::score(&3),
+			Permill::from_percent(50)
+		);
+		assert!(<TestReputation as ReputationInterface<u64, u64>>::is_excluded(&2));
+		assert_eq!(
+			TestReputation::recorded::<u64>(),
+			vec![(1, ReputationEvent::Agreed { latency: 3, fee: 9 })]
+		);
 	}
 }

@@ -1,7 +1,7 @@
 //! An in-memory [`OperatorsInterface`] for other pallets' mock runtimes.
 //!
 //! ```ignore
-//! type Operators = pallet_operators::testing::TestOperators;
+//! type Operators = verinfer_primitives::testing::TestOperators;
 //! TestOperators::add(1, 1_000, &[model]);   // operator 1, bond 1000, serving `model`, online
 //! // ... run the code under test ...
 //! assert_eq!(TestOperators::slashes(), vec![(1, Perbill::from_percent(10), reason, Some(7))]);
@@ -11,7 +11,7 @@
 //! type and any unsigned balance type. State is thread-local: every test starts from
 //! [`TestOperators::reset`].
 
-use crate::OperatorsInterface;
+use crate::{ids::ModelId, operators::SlashReason, traits::OperatorsInterface};
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use sp_runtime::{
@@ -19,7 +19,7 @@ use sp_runtime::{
 	DispatchError, DispatchResult, Perbill,
 };
 use std::{cell::RefCell, collections::BTreeMap};
-use verinfer_primitives::{ModelId, SlashReason};
+
 
 #[derive(Clone, Debug)]
 struct Entry {
@@ -55,6 +55,13 @@ impl TestOperators {
 				Entry { bond, models: models.to_vec(), online: true, open_jobs: 0 },
 			)
 		});
+	}
+
+	/// Add online operators `accounts`, each with `bond`, serving `models`.
+	pub fn add_many<A: Encode>(accounts: impl IntoIterator<Item = A>, bond: u128, models: &[ModelId]) {
+		for who in accounts {
+			Self::add(who, bond, models);
+		}
 	}
 
 	/// Set whether `who` is online.
@@ -162,5 +169,38 @@ where
 			))
 		});
 		B::unique_saturated_from(amount)
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use sp_core::H256;
+
+	fn model(n: u8) -> ModelId {
+		H256::repeat_byte(n)
+	}
+
+	#[test]
+	fn the_test_implementation_records_slashes() {
+		TestOperators::reset();
+		TestOperators::add(1u64, 1_000, &[model(1)]);
+		TestOperators::add(2u64, 500, &[model(2)]);
+		assert_eq!(
+			<TestOperators as OperatorsInterface<u64, u128>>::eligible_operators(&model(1)),
+			vec![(1, 1_000)]
+		);
+		let taken = <TestOperators as OperatorsInterface<u64, u128>>::slash(
+			&1,
+			Perbill::from_percent(10),
+			SlashReason::MissedReveal(3),
+			Some(&9),
+		);
+		assert_eq!(taken, 100);
+		assert_eq!(<TestOperators as OperatorsInterface<u64, u128>>::bond_of(&1), 900);
+		assert_eq!(
+			TestOperators::slashes::<u64>(),
+			vec![(1, Perbill::from_percent(10), SlashReason::MissedReveal(3), Some(9), 100)]
+		);
 	}
 }
