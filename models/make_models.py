@@ -223,6 +223,8 @@ def make_iris():
         "model": model,
         "in_precision": 2,
         "out_precision": 4,
+        # 0 to 10 cm: every flower measured, and outputs stay probabilities.
+        "input_range": {"min": 0, "max": 1000},
         "X_test": Xte,
         "reference": lambda X: clf.predict_proba(X),
         "metric": {"test_accuracy": round(float(clf.score(Xte, yte)), 4)},
@@ -278,6 +280,8 @@ def make_digits():
         "model": model,
         "in_precision": 0,
         "out_precision": 4,
+        # The data set's pixel intensities.
+        "input_range": {"min": 0, "max": 16},
         "X_test": Xte,
         "reference": lambda X: mlp.predict_proba(X / 16.0),
         "metric": {"test_accuracy": round(float(mlp.score(Xte / 16.0, yte)), 4)},
@@ -320,6 +324,9 @@ def make_diabetes():
         "output_meaning": "quantitative disease progression one year after baseline",
         "model": model,
         "in_precision": 4,
+        # 0 to 1000 in raw units: above every measurement of the data set (cholesterol
+        # and blood values reach about 300), far below where the output would overflow.
+        "input_range": {"min": 0, "max": 10_000_000},
         "out_precision": 2,
         "X_test": Xte,
         "reference": lambda X: reg.predict(scaler.transform(X)).reshape(-1, 1),
@@ -400,6 +407,7 @@ def generate(out_dir: str, audit_path=None):
             "input": in_spec,
             "output": out_spec,
             "tolerance": TOLERANCE,
+            "input_range": spec["input_range"],
         }
         with open(os.path.join(out_dir, f"{name}.json"), "w") as f:
             f.write(to_json(sidecar) + "\n")

@@ -8,12 +8,16 @@ export VERINFER_ROOT
 
 say() { printf '\033[1;34m[verinfer]\033[0m %s\n' "$*" >&2; }
 
-# System packages: protoc (libp2p/litep2p protocol buffers) and clang (C/C++ of wasm-opt and friends).
+# System packages: protoc (libp2p/litep2p protocol buffers), clang (C/C++ of wasm-opt and friends),
+# and OpenSSL's headers with pkg-config (litep2p's WebRTC links the system OpenSSL instead of
+# building its own copy: see .cargo/config.toml).
 ensure_system_packages() {
 	local missing=()
 	command -v protoc >/dev/null 2>&1 || missing+=(protobuf-compiler)
 	command -v clang >/dev/null 2>&1 || missing+=(clang)
 	dpkg -s libclang-dev >/dev/null 2>&1 || missing+=(libclang-dev)
+	dpkg -s libssl-dev >/dev/null 2>&1 || missing+=(libssl-dev)
+	command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 	if [ "${#missing[@]}" -gt 0 ]; then
 		say "installing system packages: ${missing[*]}"
 		local sudo=""
@@ -21,7 +25,7 @@ ensure_system_packages() {
 		$sudo apt-get update -qq
 		DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 	else
-		say "system packages present (protoc, clang, libclang-dev)"
+		say "system packages present (protoc, clang, libclang-dev, libssl-dev, pkg-config)"
 	fi
 }
 

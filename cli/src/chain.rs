@@ -1,8 +1,10 @@
-//! The connection to a node: a subxt client over the legacy JSON-RPC backend, raw JSON-RPC
-//! calls, reading at the best block, and signing, submitting and following transactions.
+//! The connection to a node: one WebSocket connection shared by a subxt client (over the legacy
+//! JSON-RPC backend) and the typed Verinfer query methods ([`NodeRpc`]); standard Substrate
+//! calls; reading at the best block; and signing, submitting and following transactions.
 
 use crate::{
 	error::DispatchFailure,
+	keys,
 	output::{self, Progress},
 	units::Token,
 };
@@ -21,26 +23,30 @@ use subxt::{
 		Error as RpcError,
 	},
 	transactions::TransactionStatus,
-	utils::{AccountId32, H256},
+	utils::H256,
 	OnlineClient, PolkadotConfig,
 };
 use subxt_signer::sr25519::Keypair;
+use verinfer_client::NodeRpc;
+use verinfer_primitives::AccountId;
 
 /// How long connecting may take.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(15);
 /// How long a transaction may take to be finalized.
 const TX_TIMEOUT: Duration = Duration::from_secs(300);
 /// JSON-RPC "method not found".
-const METHOD_NOT_FOUND: i32 = -32601;
+pub const METHOD_NOT_FOUND: i32 = -32601;
 
 /// A connected node.
 pub struct Chain {
 	/// The subxt client.
 	pub api: OnlineClient<PolkadotConfig>,
-	rpc: RpcClient,
+	/// The typed `inference_*` and `reputation_*` methods, on the same connection.
+	pub node: NodeRpc,
 	/// The native token.
 	pub token: Token,
-	url: String,
+	/// Where the node is.
+	pub url: String,
 }
 
 /// One event, decoded for printing.
@@ -100,7 +106,8 @@ impl Chain {
 				.with_context(|| {
 					format!("the node at {url} answered, but not like a Substrate node")
 				})?;
-		let mut chain = Chain { api, rpc, token: Token::default(), url: url.to_string() };
+		let mut chain =
+			Chain { api, node: NodeRpc::new(rpc), token: Token::default(), url: url.to_string() };
 		if let Ok(props) = chain.request("system_properties", vec![]).await {
 			if let Some(symbol) = props["tokenSymbol"].as_str() {
 				chain.token.symbol = symbol.to_string();
@@ -112,23 +119,17 @@ impl Chain {
 		Ok(chain)
 	}
 
-	/// One JSON-RPC call.
+	/// One call of a standard Substrate method (`system_*`, `chain_*`).
 	pub async fn request(&self, method: &str, params: Vec<Json>) -> Result<Json> {
-		match self.try_request(method, params).await? {
-			Some(v) => Ok(v),
-			None => bail!("the node at {} does not offer the JSON-RPC method {method}", self.url),
-		}
-	}
-
-	/// One JSON-RPC call; `None` when the node does not offer `method`.
-	pub async fn try_request(&self, method: &str, params: Vec<Json>) -> Result<Option<Json>> {
 		let mut p = RpcParams::new();
 		for item in params {
 			p.push(item).map_err(|e| anyhow!("cannot encode the parameters of {method}: {e}"))?;
 		}
-		match self.rpc.request::<Json>(method, p).await {
-			Ok(v) => Ok(Some(v)),
-			Err(RpcError::User(e)) if e.code == METHOD_NOT_FOUND => Ok(None),
+		match self.node.connection().request::<Json>(method, p).await {
+			Ok(v) => Ok(v),
+			Err(RpcError::User(e)) if e.code == METHOD_NOT_FOUND => {
+				bail!("the node at {} does not offer the JSON-RPC method {method}", self.url)
+			}
 			Err(RpcError::User(e)) => bail!("{method}: the node answered: {}", e.message),
 			Err(e) => bail!("{method}: {e} (node at {})", self.url),
 		}
@@ -137,8 +138,8 @@ impl Chain {
 	/// Hash of the node's best block.
 	pub async fn best_hash(&self) -> Result<H256> {
 		let v = self.request("chain_getBlockHash", vec![]).await?;
-		let s = v.as_str().ok_or_else(|| anyhow!("chain_getBlockHash: unexpected answer {v}"))?;
-		Ok(H256(crate::keys::parse_hex32(s)?))
+		serde_json::from_value(v.clone())
+			.map_err(|e| anyhow!("chain_getBlockHash: unexpected answer {v}: {e}"))
 	}
 
 	/// A client reading at the node's best block.
@@ -153,7 +154,7 @@ impl Chain {
 	}
 
 	/// The next nonce of `who`, counting transactions in the node's pool.
-	async fn next_nonce(&self, who: &AccountId32) -> Result<u64> {
+	async fn next_nonce(&self, who: &AccountId) -> Result<u64> {
 		let v =
 			self.request("system_accountNextIndex", vec![Json::String(who.to_string())]).await?;
 		v.as_u64().ok_or_else(|| anyhow!("system_accountNextIndex: unexpected answer {v}"))
@@ -176,7 +177,7 @@ impl Chain {
 		txs.validate(&payload).map_err(|e| {
 			anyhow!("the node's runtime has no call {name} as this CLI builds it: {e}")
 		})?;
-		let who = crate::keys::account_of(signer);
+		let who = keys::account_of(signer);
 		let nonce = self.next_nonce(&who).await?;
 		let params = DefaultExtrinsicParamsBuilder::<PolkadotConfig>::new().nonce(nonce).build();
 		let mut txs = txs;

@@ -58,6 +58,31 @@ pub enum Command {
 	/// Evidence-based operator reputation.
 	#[command(subcommand)]
 	Reputation(ReputationCommand),
+	/// Agents: named tags whose jobs only their controller and its delegates may submit.
+	#[command(subcommand)]
+	Agent(AgentCommand),
+}
+
+/// `verinfer agent ...`
+#[derive(Debug, Subcommand)]
+pub enum AgentCommand {
+	/// Register an agent controlled by the signer, holding the agent deposit; prints its tag
+	/// (the blake2-256 hash of the signer's account and NAME).
+	Register {
+		/// The agent's name, unique per controller.
+		name: String,
+		/// Free-form metadata, e.g. a URL describing the agent.
+		#[arg(long, default_value = "")]
+		metadata: String,
+	},
+	/// Set the accounts (besides the signer) allowed to submit jobs for the signer's agent NAME,
+	/// replacing the previous ones.
+	Delegates {
+		/// The agent's name.
+		name: String,
+		/// The delegates (SS58, `0x` hex or a secret URI such as `//Bob`).
+		accounts: Vec<String>,
+	},
 }
 
 /// `verinfer operator ...`
@@ -147,6 +172,13 @@ pub struct ModelRegister {
 	/// Input precision (decimal digits).
 	#[arg(long, value_name = "DIGITS")]
 	pub input_precision: Option<u8>,
+	/// Smallest allowed input element, in units of the input precision (with `--input-max`;
+	/// otherwise the sidecar's `input_range`, if any). Jobs with other inputs are refused.
+	#[arg(long, value_name = "UNITS", requires = "input_max", allow_hyphen_values = true)]
+	pub input_min: Option<i64>,
+	/// Largest allowed input element, in units of the input precision.
+	#[arg(long, value_name = "UNITS", requires = "input_min", allow_hyphen_values = true)]
+	pub input_max: Option<i64>,
 	/// Output shape, e.g. `1,3`.
 	#[arg(long, value_name = "DIMS")]
 	pub output_shape: Option<String>,
@@ -213,7 +245,8 @@ pub struct JobSubmit {
 	/// Quorum (at least the model's default; default: a majority of k).
 	#[arg(long)]
 	pub q: Option<u32>,
-	/// Agent tag: `0x` + 64 hex digits, or any text (its blake2-256 hash is used).
+	/// Tag the job with an agent: `0x` + 64 hex digits, or the name of one of the signer's
+	/// agents (see `verinfer agent register`). The signer must control it or be its delegate.
 	#[arg(long)]
 	pub agent: Option<String>,
 	/// Return once the job is submitted instead of following it to its verdict.
@@ -233,7 +266,8 @@ pub struct JobList {
 	/// Jobs assigned to this operator.
 	#[arg(long, group = "selector")]
 	pub operator: Option<String>,
-	/// Jobs tagged with this agent tag (`0x` hash or text).
+	/// Jobs tagged with this agent: `0x` + 64 hex digits, or the name of one of the signer's
+	/// agents.
 	#[arg(long, group = "selector")]
 	pub agent: Option<String>,
 	/// Start at this sequence number of the index (default: the newest job); a listing ends

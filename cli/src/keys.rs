@@ -1,9 +1,13 @@
-//! Keys and identifiers typed on the command line: signers, accounts, hashes and agent tags.
+//! Keys and identifiers typed on the command line: signers, accounts, public keys and agent
+//! tags. Hex and account strings are parsed by `verinfer_primitives::chain`.
 
 use anyhow::{anyhow, bail, Context, Result};
 use std::{path::Path, str::FromStr};
-use subxt::utils::{AccountId32, H256};
 use subxt_signer::{sr25519::Keypair, SecretUri};
+use verinfer_primitives::{
+	chain::{parse_account as parse_address, parse_hex32, AccountId},
+	AgentTag,
+};
 
 /// The sr25519 key pair of a secret URI (`//Alice`, a mnemonic, a `0x` seed, with derivations).
 pub fn keypair_from_uri(uri: &str) -> Result<Keypair> {
@@ -28,45 +32,25 @@ pub fn signer(suri: Option<&str>, key_file: Option<&Path>) -> Result<Option<Keyp
 }
 
 /// The account of a key pair.
-pub fn account_of(pair: &Keypair) -> AccountId32 {
-	pair.public_key().to_account_id()
-}
-
-/// 32 bytes from `0x` + 64 hex digits.
-pub fn parse_hex32(text: &str) -> Result<[u8; 32]> {
-	let digits = text.trim().strip_prefix("0x").unwrap_or(text.trim());
-	let bytes = hex::decode(digits).with_context(|| format!("{text:?} is not hex"))?;
-	bytes.try_into().map_err(|b: Vec<u8>| anyhow!("{text:?} has {} bytes, expected 32", b.len()))
-}
-
-/// Whether `text` looks like a `0x`-prefixed 32-byte hex value.
-pub fn is_hex32(text: &str) -> bool {
-	let t = text.trim();
-	t.len() == 66 && t.starts_with("0x") && t[2..].chars().all(|c| c.is_ascii_hexdigit())
+pub fn account_of(pair: &Keypair) -> AccountId {
+	AccountId::from(pair.public_key().0)
 }
 
 /// An account: an SS58 address, `0x` + 64 hex digits, or a secret URI (`//Bob`) whose public
 /// key is taken.
-pub fn parse_account(text: &str) -> Result<AccountId32> {
+pub fn parse_account(text: &str) -> Result<AccountId> {
 	let t = text.trim();
-	if is_hex32(t) {
-		return Ok(AccountId32(parse_hex32(t)?));
-	}
 	if t.starts_with("//") {
 		return Ok(account_of(&keypair_from_uri(t)?));
 	}
-	AccountId32::from_str(t).map_err(|e| {
-		anyhow!("{text:?} is not an account (SS58 address, 0x account id or //Name): {e}")
-	})
+	parse_address(t).map_err(|e| anyhow!("{e} (or a secret URI such as //Name)"))
 }
 
 /// An `infr` public key: `0x` + 64 hex digits, or the sr25519 public key of a secret URI.
 pub fn parse_public_key(text: &str) -> Result<[u8; 32]> {
-	if is_hex32(text) {
-		return parse_hex32(text);
-	}
-	if text.trim().starts_with("0x") {
-		bail!("{text:?} is not a 32-byte public key");
+	let t = text.trim();
+	if t.starts_with("0x") {
+		return parse_hex32(t).map_err(|e| anyhow!("{text:?} is not a 32-byte public key: {e}"));
 	}
 	Ok(keypair_from_uri(text).context("--key")?.public_key().0)
 }
@@ -76,7 +60,7 @@ pub fn parse_public_key(text: &str) -> Result<[u8; 32]> {
 pub fn key_with_proof(
 	key: &str,
 	proof: Option<&str>,
-	owner: &AccountId32,
+	owner: &AccountId,
 ) -> Result<([u8; 32], [u8; 64])> {
 	let public = parse_public_key(key)?;
 	let proof = match proof {
@@ -86,27 +70,34 @@ pub fn key_with_proof(
 			<[u8; 64]>::try_from(bytes.as_slice())
 				.map_err(|_| anyhow!("--key-proof must be 64 bytes (0x + 128 hex digits)"))?
 		}
-		None if is_hex32(key) => {
+		None if key.trim().starts_with("0x") => {
 			bail!("a public --key needs --key-proof (or give the key's secret URI as --key)")
 		}
 		None => {
 			let pair = keypair_from_uri(key).context("--key")?;
-			let statement = [b"POP_".as_slice(), owner.0.as_slice()].concat();
+			let owner: &[u8] = owner.as_ref();
+			let statement = [b"POP_".as_slice(), owner].concat();
 			pair.sign(&statement).0
 		}
 	};
 	Ok((public, proof))
 }
 
-/// An agent tag: `0x` + 64 hex digits as is, any other text by its blake2-256 hash.
-pub fn parse_agent(text: &str) -> Result<H256> {
-	if is_hex32(text) {
-		return Ok(H256(parse_hex32(text)?));
+/// An agent tag: `0x` + 64 hex digits as is; any other text is the name of an agent of
+/// `controller` (the signer), whose tag is derived from both.
+pub fn parse_agent(text: &str, controller: Option<&AccountId>) -> Result<AgentTag> {
+	if let Ok(bytes) = parse_hex32(text.trim()) {
+		return Ok(AgentTag::from(bytes));
 	}
 	if text.is_empty() {
-		bail!("the agent tag is empty");
+		bail!("the agent name is empty");
 	}
-	Ok(H256(sp_crypto_hashing::blake2_256(text.as_bytes())))
+	let controller = controller.ok_or_else(|| {
+		anyhow::anyhow!(
+			"agent {text:?} is a name: give its controller as the signer (--suri), or the 0x tag"
+		)
+	})?;
+	Ok(verinfer_primitives::agent_tag(controller, text.as_bytes()))
 }
 
 #[cfg(test)]
@@ -121,9 +112,14 @@ mod tests {
 			parse_account("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY").unwrap(),
 			alice
 		);
-		assert_eq!(parse_account(&format!("0x{}", hex::encode(alice.0))).unwrap(), alice);
+		let bytes: &[u8] = alice.as_ref();
+		assert_eq!(parse_account(&format!("0x{}", hex::encode(bytes))).unwrap(), alice);
 		assert!(parse_account("nobody").is_err());
-		assert_eq!(parse_agent("my-agent").unwrap(), parse_agent("my-agent").unwrap());
-		assert_eq!(parse_public_key("//Alice").unwrap(), alice.0);
+		assert_eq!(
+			parse_agent("my-agent", Some(&alice)).unwrap(),
+			verinfer_primitives::agent_tag(&alice, b"my-agent")
+		);
+		assert!(parse_agent("my-agent", None).is_err());
+		assert_eq!(parse_public_key("//Alice").unwrap().as_slice(), bytes);
 	}
 }

@@ -1,19 +1,20 @@
 //! `verinfer`: the Verinfer wallet command line.
 //!
 //! Everything it sends is a plain extrinsic built at run time from the node's metadata (subxt's
-//! dynamic API), so it follows the runtime without regenerated code; everything it reads comes
-//! from the node's query methods or, where a node lacks them, from storage. See `docs/cli.md`.
+//! dynamic API), so it follows the runtime without regenerated code; arguments of the runtime's
+//! own types (tensors, specs, fees, policies) go in their SCALE encoding, checked against the
+//! metadata. Everything it reads comes from the node's `inference_*` and `reputation_*` methods,
+//! typed by `verinfer-rpc-api`, and `--json` prints their answers as they are. See
+//! `docs/cli.md`.
 
 mod chain;
 mod cli;
 mod commands;
 mod error;
-mod json;
 mod keys;
 mod output;
 mod query;
 mod tensor;
-mod types;
 mod units;
 
 use clap::Parser;
@@ -31,6 +32,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 		Command::Model(cmd) => commands::model::run(&ctx, cmd).await,
 		Command::Job(cmd) => commands::job::run(&ctx, cmd).await,
 		Command::Reputation(cmd) => commands::reputation::run(&ctx, cmd).await,
+		Command::Agent(cmd) => commands::agent::run(&ctx, cmd).await,
 	}
 }
 

@@ -1,13 +1,16 @@
 //! Printing: JSON on stdout with `--json`, readable text otherwise; progress on stderr.
 //!
-//! Records are printed from JSON whether they come from the node's `inference_*`/`reputation_*`
-//! JSON-RPC methods or from storage, so the text renderers accept both `snake_case` and
-//! `camelCase` field names and balances as numbers or strings.
+//! Records are the typed answers of the node's `inference_*`/`reputation_*` methods; with
+//! `--json` they are printed as those methods answer them (keys sorted, pretty), as text by the
+//! `print_*` functions here. Events of transactions are decoded from the runtime's metadata.
 
-use crate::units::Token;
+use crate::{tensor, units::Token};
+use serde::Serialize;
 use serde_json::{json, Value as Json};
 use std::io::{IsTerminal, Write};
 use subxt::ext::scale_value::{Composite, Primitive, Value, ValueDef};
+use verinfer_client::{Job, Model, Reputation};
+use verinfer_primitives::{chain::parse_hex32, tensor::TensorSpec, AccountId};
 
 /// Where progress and notes go: stderr in text mode, nowhere with `--json`.
 pub struct Progress {
@@ -63,9 +66,10 @@ impl Progress {
 	}
 }
 
-/// Prints `value` as pretty JSON on stdout.
-pub fn print_json(value: &Json) {
-	println!("{}", serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string()));
+/// Prints `value` as pretty JSON on stdout, its keys sorted.
+pub fn print_json<T: Serialize>(value: &T) {
+	let value = serde_json::to_value(value).unwrap_or_else(|e| json!({ "error": e.to_string() }));
+	println!("{}", serde_json::to_string_pretty(&value).unwrap_or_else(|_| value.to_string()));
 }
 
 /// A decoded SCALE value as JSON: 32-byte arrays as `0x` hex, `Option`s as null or the value,
@@ -153,9 +157,9 @@ fn typed_json(v: &Value<u32>, types: &scale_info::PortableRegistry) -> Json {
 	let bytes_of =
 		|items: &[Value<u32>]| -> Option<Vec<u8>> { items.iter().map(as_byte).collect() };
 	if ty.path.segments.last().map(String::as_str) == Some("AccountId32") {
-		if let Some(Json::String(hex)) = Some(value_to_json(v)) {
-			if let Ok(b) = crate::keys::parse_hex32(&hex) {
-				return Json::String(subxt::utils::AccountId32(b).to_string());
+		if let Json::String(hex) = value_to_json(v) {
+			if let Ok(b) = parse_hex32(&hex) {
+				return Json::String(AccountId::from(b).to_string());
 			}
 		}
 	}
@@ -224,229 +228,145 @@ impl NamesAndValues for Composite<u32> {
 	}
 }
 
-/// Field `key` of `v`, under its snake_case or camelCase name.
-pub fn field<'a>(v: &'a Json, key: &str) -> Option<&'a Json> {
-	if let Some(x) = v.get(key) {
-		return Some(x);
-	}
-	let mut camel = String::new();
-	let mut upper = false;
-	for ch in key.chars() {
-		if ch == '_' {
-			upper = true;
-		} else if upper {
-			camel.extend(ch.to_uppercase());
-			upper = false;
-		} else {
-			camel.push(ch);
-		}
-	}
-	v.get(camel.as_str())
+/// A block number as `#12`, `-` when there is none.
+pub fn block(number: Option<u32>) -> String {
+	number.map_or_else(|| "-".into(), |n| format!("#{n}"))
 }
 
-/// Field as a display string ("-" when absent or null).
-pub fn text(v: &Json, key: &str) -> String {
-	match field(v, key) {
-		None | Some(Json::Null) => "-".into(),
-		Some(Json::String(s)) => s.clone(),
-		Some(other) => other.to_string(),
-	}
+/// A hash in full (`0x` + 64 hex digits), `-` when there is none.
+pub fn hash<H: std::fmt::Debug>(hash: Option<H>) -> String {
+	hash.map_or_else(|| "-".into(), |h| format!("{h:?}"))
 }
 
-/// A JSON number or decimal string as `u128`.
-pub fn as_u128(v: &Json) -> Option<u128> {
-	match v {
-		Json::Number(n) => n.as_u64().map(|n| n as u128),
-		Json::String(s) => {
-			let s = s.trim();
-			if let Some(h) = s.strip_prefix("0x") {
-				u128::from_str_radix(h, 16).ok()
-			} else {
-				s.parse().ok()
-			}
-		}
-		_ => None,
-	}
-}
-
-/// Field as a formatted balance.
-pub fn balance(token: &Token, v: &Json, key: &str) -> String {
-	match field(v, key).and_then(as_u128) {
-		Some(n) => token.format(n),
-		None => text(v, key),
-	}
-}
-
-/// A block number field as `#12`.
-pub fn block(v: &Json, key: &str) -> String {
-	match field(v, key) {
-		None | Some(Json::Null) => "-".into(),
-		Some(x) => {
-			format!("#{}", as_u128(x).map(|n| n.to_string()).unwrap_or_else(|| x.to_string()))
-		}
-	}
-}
-
-/// A tensor `{shape, data, precision}` as `[1, 3] @4: [0, 349, 9650] = [0.0000, 0.0349, 0.9650]`.
-pub fn tensor(v: &Json) -> String {
-	let t: Option<crate::tensor::Tensor> = serde_json::from_value(json!({
-		"shape": field(v, "shape").cloned().unwrap_or(Json::Null),
-		"data": field(v, "data").cloned().unwrap_or(Json::Null),
-		"precision": field(v, "precision").cloned().unwrap_or(Json::Null),
-	}))
-	.ok();
-	match t {
-		Some(t) => format!("{:?} @{}: {}", t.shape, t.precision, crate::tensor::describe(&t)),
-		None => v.to_string(),
-	}
+/// A model's input or output spec as `[1,4] @2`.
+pub fn spec(spec: &TensorSpec) -> String {
+	let dims: Vec<String> = spec.shape.iter().map(u32::to_string).collect();
+	format!("[{}] @{}", dims.join(","), spec.precision)
 }
 
 /// Prints a job record as text.
-pub fn print_job(token: &Token, job: &Json) {
-	let unverified = field(job, "unverified").and_then(Json::as_bool).unwrap_or(false);
+pub fn print_job(token: &Token, job: &Job) {
 	println!(
 		"Job {}: {}   (k = {}, q = {}{})",
-		text(job, "id"),
-		text(job, "status"),
-		text(job, "k"),
-		text(job, "q"),
-		if unverified { ", UNVERIFIED: one operator, checked by nobody" } else { "" }
+		job.id,
+		job.status,
+		job.k,
+		job.q,
+		if job.unverified { ", UNVERIFIED: one operator, checked by nobody" } else { "" }
 	);
-	println!("  model          {}", text(job, "model"));
-	println!("  requester      {}", text(job, "requester"));
-	if !matches!(field(job, "agent"), None | Some(Json::Null)) {
-		println!("  agent          {}", text(job, "agent"));
+	println!("  model          {:?}", job.model);
+	println!("  requester      {}", job.requester);
+	if let Some(agent) = job.agent {
+		println!("  agent          {agent:?}");
 	}
 	println!(
 		"  blocks         submitted {}, commit deadline {}, reveal opened {}, reveal deadline {}, concluded {}",
-		block(job, "submitted_at"),
-		block(job, "commit_deadline"),
-		block(job, "reveal_opened_at"),
-		block(job, "reveal_deadline"),
-		block(job, "concluded_at")
+		block(Some(job.submitted_at)),
+		block(Some(job.commit_deadline)),
+		block(job.reveal_opened_at),
+		block(job.reveal_deadline),
+		block(job.concluded_at)
 	);
-	if let Some(q) = field(job, "quote") {
+	let q = &job.quote;
+	println!(
+		"  quote          {} (per operator {}, royalty {}, protocol fee {}); max fee {}",
+		token.format(q.total),
+		token.format(q.per_operator),
+		token.format(q.royalty),
+		token.format(q.protocol_fee),
+		token.format(job.max_fee)
+	);
+	if let Some(input) = &job.input {
+		println!("  input          {}", tensor::describe_with_shape(input));
+	}
+	println!("  input hash     {:?}", job.input_hash);
+	println!("  operators");
+	for (slot, a) in job.assignments.iter().enumerate() {
+		let committed = a.commitment.is_some() || a.committed_at.is_some();
 		println!(
-			"  quote          {} (per operator {}, royalty {}, protocol fee {}); max fee {}",
-			balance(token, q, "total"),
-			balance(token, q, "per_operator"),
-			balance(token, q, "royalty"),
-			balance(token, q, "protocol_fee"),
-			balance(token, job, "max_fee")
+			"    [{slot}] {}  committed {}  revealed {}  outcome {}  paid {}  slashed {}",
+			a.operator,
+			if committed { block(a.committed_at) } else { "no".into() },
+			block(a.revealed_at),
+			a.outcome.map_or_else(|| "-".into(), |o| o.to_string()),
+			token.format(a.paid),
+			token.format(a.slashed),
+		);
+		if let Some(output_hash) = a.output_hash {
+			println!("        output hash {output_hash:?}");
+		}
+	}
+	if let Some(result) = &job.result {
+		println!("  result         {}", tensor::describe_with_shape(result));
+		println!(
+			"  agreement      {} of {} outputs agreed; result hash {}",
+			job.agreeing,
+			job.k,
+			hash(job.result_hash)
 		);
 	}
-	match field(job, "input") {
-		Some(i) if !i.is_null() => println!("  input          {}", tensor(i)),
-		_ => {}
-	}
-	println!("  input hash     {}", text(job, "input_hash"));
-	if let Some(Json::Array(assignments)) = field(job, "assignments").or(field(job, "operators")) {
-		println!("  operators");
-		for (slot, a) in assignments.iter().enumerate() {
-			let committed = !matches!(field(a, "commitment"), None | Some(Json::Null))
-				|| !matches!(field(a, "committed_at"), None | Some(Json::Null));
-			println!(
-				"    [{slot}] {}  committed {}  revealed {}  outcome {}  paid {}  slashed {}",
-				text(a, "operator"),
-				if committed { block(a, "committed_at") } else { "no".into() },
-				block(a, "revealed_at"),
-				text(a, "outcome"),
-				balance(token, a, "paid"),
-				balance(token, a, "slashed"),
-			);
-			if !matches!(field(a, "output_hash"), None | Some(Json::Null)) {
-				println!("        output hash {}", text(a, "output_hash"));
-			}
-		}
-	}
-	match field(job, "result") {
-		Some(r) if !r.is_null() => {
-			println!("  result         {}", tensor(r));
-			println!(
-				"  agreement      {} of {} outputs agreed; result hash {}",
-				text(job, "agreeing"),
-				text(job, "k"),
-				text(job, "result_hash")
-			);
-		}
-		_ => {}
-	}
-	if let Some(p) = field(job, "payout").filter(|p| !p.is_null()) {
+	if let Some(p) = &job.payout {
 		println!(
 			"  payout         {} operators × {}, royalty {}, treasury {}, refunded {}",
-			text(p, "operators_paid"),
-			balance(token, p, "per_operator"),
-			balance(token, p, "royalty"),
-			balance(token, p, "to_treasury"),
-			balance(token, p, "refunded")
+			p.operators_paid,
+			token.format(p.per_operator),
+			token.format(p.royalty),
+			token.format(p.to_treasury),
+			token.format(p.refunded)
 		);
 	}
 }
 
 /// Prints a model record as text (`long`: every field).
-pub fn print_model(token: &Token, m: &Json, long: bool) {
-	let fees = field(m, "fees").cloned().unwrap_or_else(|| m.clone());
-	let policy = field(m, "policy").cloned().unwrap_or_else(|| m.clone());
-	let status = match field(m, "active").and_then(Json::as_bool) {
-		Some(true) => "active".to_string(),
-		Some(false) => "deprecated".to_string(),
-		None => text(m, "status"),
-	};
-	let spec = |key: &str| match field(m, key) {
-		Some(s) => format!("{} @{}", text(s, "shape"), text(s, "precision")),
-		None => "-".into(),
-	};
+pub fn print_model(token: &Token, m: &Model, long: bool) {
+	let status = if m.active { "active" } else { "deprecated" };
+	let name = String::from_utf8_lossy(&m.name);
 	if !long {
 		println!(
-			"{}  {:<16} {:<10} in {:<12} out {:<12} k={} q={} fee {}",
-			text(m, "id"),
-			text(m, "name"),
+			"{:?}  {:<16} {:<10} in {:<12} out {:<12} k={} q={} fee {}",
+			m.id,
+			name,
 			status,
-			spec("input"),
-			spec("output"),
-			text(&policy, "k"),
-			text(&policy, "q"),
-			balance(token, &fees, "operator_fee")
+			spec(&m.input),
+			spec(&m.output),
+			m.k,
+			m.q,
+			token.format(m.fees.operator_fee)
 		);
 		return;
 	}
-	println!("Model {}", text(m, "id"));
-	println!("  name           {}", text(m, "name"));
+	println!("Model {:?}", m.id);
+	println!("  name           {name}");
 	println!("  status         {status}");
-	println!("  owner          {}", text(m, "owner"));
-	println!("  uri            {}", text(m, "uri"));
-	println!("  input          {}", spec("input"));
-	println!("  output         {}", spec("output"));
-	println!("  tolerance      {}", text(m, "tolerance"));
-	println!("  policy         k = {}, q = {}", text(&policy, "k"), text(&policy, "q"));
+	println!("  owner          {}", m.owner);
+	println!("  uri            {}", String::from_utf8_lossy(&m.uri));
+	println!("  input          {}", spec(&m.input));
+	println!("  output         {}", spec(&m.output));
+	println!("  tolerance      {}", m.tolerance);
+	println!("  policy         k = {}, q = {}", m.k, m.q);
 	println!(
 		"  fees           operator fee {}, royalty {}",
-		balance(token, &fees, "operator_fee"),
-		balance(token, &fees, "royalty")
+		token.format(m.fees.operator_fee),
+		token.format(m.fees.royalty)
 	);
-	println!("  deposit        {}", balance(token, m, "deposit"));
-	println!("  registered     {}", block(m, "registered_at"));
-	if !matches!(field(m, "eligible_operators"), None | Some(Json::Null)) {
-		println!("  eligible now   {} operators", text(m, "eligible_operators"));
-	}
+	println!("  deposit        {}", token.format(m.deposit));
+	println!("  registered     {}", block(Some(m.registered_at)));
+	println!("  eligible now   {} operators", m.eligible_operators);
 }
 
 /// Prints an operator's reputation as text.
-pub fn print_reputation(token: &Token, r: &Json) {
-	let score = field(r, "score").and_then(as_u128);
-	let stats = field(r, "stats").cloned().unwrap_or_else(|| r.clone());
-	let excluded = field(r, "excluded").and_then(Json::as_bool) == Some(true);
+pub fn print_reputation(token: &Token, r: &Reputation) {
 	println!(
-		"{}  score {}{}  assigned {}  agreed {}  disagreed {}  missed {}  earned {}  slashed {}  mean latency {} blocks",
-		text(r, "account"),
-		score.map(|s| format!("{:.4}", s as f64 / 1_000_000.0)).unwrap_or_else(|| text(r, "score")),
-		if excluded { " (EXCLUDED)" } else { "" },
-		text(&stats, "assigned"),
-		text(&stats, "agreed"),
-		text(&stats, "disagreed"),
-		text(&stats, "missed"),
-		balance(token, &stats, "total_earned"),
-		balance(token, &stats, "total_slashed"),
-		text(r, "mean_latency"),
+		"{}  score {:.4}{}  assigned {}  agreed {}  disagreed {}  missed {}  earned {}  slashed {}  mean latency {} blocks",
+		r.account,
+		r.score as f64 / 1_000_000.0,
+		if r.excluded { " (EXCLUDED)" } else { "" },
+		r.assigned,
+		r.agreed,
+		r.disagreed,
+		r.missed,
+		token.format(r.total_earned),
+		token.format(r.total_slashed),
+		r.mean_latency,
 	);
 }

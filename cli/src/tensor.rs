@@ -1,86 +1,41 @@
-//! The canonical fixed-point tensor (`x ≈ data / 10^precision`) as the CLI reads, checks and
-//! prints it. Same SCALE encoding and hash as `verinfer_primitives::tensor::Tensor`.
+//! Tensors on the command line: reading an input for a model's input spec, and printing
+//! tensors. The types are `verinfer_primitives::tensor`'s (`x ≈ data / 10^precision`).
 
 use anyhow::{bail, Context, Result};
-use serde::{Deserialize, Serialize};
-use subxt::ext::{codec::Encode, scale_decode::DecodeAsType, scale_encode::EncodeAsType};
+use verinfer_primitives::tensor::{Tensor, TensorSpec};
 
-/// Shape, row-major integers and decimal precision.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, DecodeAsType, EncodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-#[encode_as_type(crate_path = "subxt::ext::scale_encode")]
-#[serde(deny_unknown_fields)]
-pub struct Tensor {
-	/// Dimensions, outermost first.
-	pub shape: Vec<u32>,
-	/// Elements, row-major, scaled by `10^precision`.
-	pub data: Vec<i64>,
-	/// Decimal digits after the point.
-	pub precision: u8,
+/// `[1, 4] at precision 2`.
+pub fn describe_spec(spec: &TensorSpec) -> String {
+	format!("{:?} at precision {}", &spec.shape[..], spec.precision)
 }
 
-/// Shape and precision a model declares for its input or output.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, DecodeAsType, EncodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-#[encode_as_type(crate_path = "subxt::ext::scale_encode")]
-pub struct TensorSpec {
-	/// Dimensions, outermost first.
-	pub shape: Vec<u32>,
-	/// Decimal digits after the point.
-	pub precision: u8,
+/// The real values `data[i] / 10^precision`.
+pub fn dequantized(t: &Tensor) -> Vec<f64> {
+	let scale = 10f64.powi(t.precision as i32);
+	t.data.iter().map(|v| *v as f64 / scale).collect()
 }
 
-impl TensorSpec {
-	/// Number of elements.
-	pub fn elements(&self) -> u64 {
-		self.shape.iter().map(|d| *d as u64).product()
+/// Checks a tensor against a model's input spec, in words.
+pub fn check_against(t: &Tensor, spec: &TensorSpec) -> Result<()> {
+	if t.shape[..] != spec.shape[..] {
+		bail!("the input has shape {:?} but the model takes {:?}", t.shape, &spec.shape[..]);
 	}
-
-	/// `[1, 4] @ 2` style.
-	pub fn describe(&self) -> String {
-		format!("{:?} at precision {}", self.shape, self.precision)
+	if t.precision != spec.precision {
+		bail!(
+			"the input has precision {} but the model takes precision {}",
+			t.precision,
+			spec.precision
+		);
 	}
-}
-
-impl Tensor {
-	/// SCALE bytes: `compact(rank) ‖ shape u32 LE ‖ compact(len) ‖ data i64 LE ‖ precision`.
-	pub fn encoded(&self) -> Vec<u8> {
-		(&self.shape, &self.data, self.precision).encode()
+	let elements = spec.element_count().unwrap_or(u64::MAX);
+	if t.data.len() as u64 != elements {
+		bail!(
+			"the input has {} elements but shape {:?} needs {elements}",
+			t.data.len(),
+			&spec.shape[..],
+		);
 	}
-
-	/// blake2-256 of the SCALE bytes: the chain's `input_hash` / `result_hash`.
-	pub fn canonical_hash(&self) -> [u8; 32] {
-		sp_crypto_hashing::blake2_256(&self.encoded())
-	}
-
-	/// The real values `data[i] / 10^precision`.
-	pub fn dequantized(&self) -> Vec<f64> {
-		let scale = 10f64.powi(self.precision as i32);
-		self.data.iter().map(|v| *v as f64 / scale).collect()
-	}
-
-	/// Checks the tensor against a model's spec, in words.
-	pub fn check_against(&self, spec: &TensorSpec) -> Result<()> {
-		if self.shape != spec.shape {
-			bail!("the input has shape {:?} but the model takes {:?}", self.shape, spec.shape);
-		}
-		if self.precision != spec.precision {
-			bail!(
-				"the input has precision {} but the model takes precision {}",
-				self.precision,
-				spec.precision
-			);
-		}
-		if self.data.len() as u64 != spec.elements() {
-			bail!(
-				"the input has {} elements but shape {:?} needs {}",
-				self.data.len(),
-				spec.shape,
-				spec.elements()
-			);
-		}
-		Ok(())
-	}
+	Ok(())
 }
 
 /// Reads `--input` text for a model input spec: integers at the spec's precision, or with
@@ -110,8 +65,8 @@ pub fn parse_input_list(text: &str, spec: &TensorSpec, real: bool) -> Result<Ten
 			data.push(v);
 		}
 	}
-	let tensor = Tensor { shape: spec.shape.clone(), data, precision: spec.precision };
-	tensor.check_against(spec)?;
+	let tensor = Tensor::new(spec.shape.to_vec(), data, spec.precision);
+	check_against(&tensor, spec)?;
 	Ok(tensor)
 }
 
@@ -123,13 +78,13 @@ pub fn parse_input_json(text: &str, spec: &TensorSpec) -> Result<Tensor> {
 	let tensor = if value.is_array() {
 		let data: Vec<i64> =
 			serde_json::from_value(value).context("the input array must hold integers")?;
-		Tensor { shape: spec.shape.clone(), data, precision: spec.precision }
+		Tensor::new(spec.shape.to_vec(), data, spec.precision)
 	} else {
 		serde_json::from_value(value).context(
 			"the input file must be {\"shape\": [...], \"data\": [...], \"precision\": p}",
 		)?
 	};
-	tensor.check_against(spec)?;
+	check_against(&tensor, spec)?;
 	Ok(tensor)
 }
 
@@ -144,16 +99,22 @@ fn quantize(v: f64, precision: u8) -> Result<i64> {
 /// `[630, 340] = [6.30, 3.40]` for printing.
 pub fn describe(t: &Tensor) -> String {
 	let floats: Vec<String> =
-		t.dequantized().iter().map(|f| format!("{:.*}", t.precision as usize, f)).collect();
+		dequantized(t).iter().map(|f| format!("{:.*}", t.precision as usize, f)).collect();
 	format!("{:?} = [{}]", t.data, floats.join(", "))
+}
+
+/// `[1, 3] @4: [0, 349, 9650] = [0.0000, 0.0349, 0.9650]`.
+pub fn describe_with_shape(t: &Tensor) -> String {
+	format!("{:?} @{}: {}", t.shape, t.precision, describe(t))
 }
 
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use verinfer_primitives::tensor::BoundedShape;
 
 	fn iris() -> TensorSpec {
-		TensorSpec { shape: vec![1, 4], precision: 2 }
+		TensorSpec { shape: BoundedShape::truncate_from(vec![1, 4]), precision: 2 }
 	}
 
 	#[test]
@@ -174,7 +135,7 @@ mod tests {
 	#[test]
 	fn hash_matches_the_bundled_expectation() {
 		// models/expected.json: iris output [0, 349, 9650] at precision 4.
-		let out = Tensor { shape: vec![1, 3], data: vec![0, 349, 9650], precision: 4 };
+		let out = Tensor::new(vec![1, 3], vec![0, 349, 9650], 4);
 		assert_eq!(
 			hex::encode(out.canonical_hash()),
 			"89f379d2856df11f25ea1c8792f59c55732657df2b387d037865eedb90ae6b47"

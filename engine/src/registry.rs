@@ -37,7 +37,7 @@ use tract_onnx::prelude::*;
 use verinfer_primitives::{
 	engine::ModelInfo,
 	ids::ModelId,
-	tensor::{Tensor, TensorError, TensorSpec},
+	tensor::{InputRange, Tensor, TensorError, TensorSpec},
 };
 
 /// Log target of the engine.
@@ -58,6 +58,9 @@ pub struct Sidecar {
 	/// Suggested agreement tolerance, in output units.
 	#[serde(default)]
 	pub tolerance: u64,
+	/// The range every input element must lie in (as registered on chain), if declared.
+	#[serde(default)]
+	pub input_range: Option<InputRange>,
 }
 
 /// Why a model file was not loaded.
@@ -86,6 +89,8 @@ pub enum InferError {
 	WrongShape { expected: Vec<u32>, actual: Vec<u32> },
 	/// The input tensor is not well formed.
 	InvalidTensor(TensorError),
+	/// An input element lies outside the model's declared range.
+	OutOfRange(InputRange),
 	/// The output cannot be expressed at the output precision.
 	Output(QuantizeError),
 	/// tract failed.
@@ -104,6 +109,11 @@ impl fmt::Display for InferError {
 				"wrong shape: the model takes input of shape {expected:?}, the request has {actual:?}"
 			),
 			Self::InvalidTensor(e) => write!(f, "invalid input tensor: {e}"),
+			Self::OutOfRange(r) => write!(
+				f,
+				"input out of range: the model takes elements from {} to {}",
+				r.min, r.max
+			),
 			Self::Output(e) => write!(f, "output not representable: {e}"),
 			Self::Run(e) => write!(f, "inference failed: {e}"),
 		}
@@ -217,6 +227,7 @@ impl Model {
 				input: sidecar.input,
 				output: sidecar.output,
 				tolerance: sidecar.tolerance,
+				input_range: sidecar.input_range,
 			},
 			file: file.to_path_buf(),
 			input_shape,
@@ -261,7 +272,11 @@ impl Model {
 				actual: input.shape.clone(),
 			});
 		}
-		input.validate().map_err(InferError::InvalidTensor)
+		input.validate().map_err(InferError::InvalidTensor)?;
+		match self.info.input_range {
+			Some(range) if !range.contains_all(&input.data) => Err(InferError::OutOfRange(range)),
+			_ => Ok(()),
+		}
 	}
 
 	/// Runs the model on an input already checked by [`Model::check_input`] and returns the output

@@ -3,13 +3,16 @@
 use crate::registry::{InferError, Registry, LOG_TARGET};
 use axum::{
 	body::Bytes,
-	extract::{rejection::BytesRejection, DefaultBodyLimit, FromRequest, Request, State},
+	extract::{
+		rejection::{BytesRejection, JsonRejection},
+		DefaultBodyLimit, FromRequest, Request, State,
+	},
 	http::{header, StatusCode},
 	response::{IntoResponse, Response},
 	routing::{get, post},
-	Router,
+	Json, Router,
 };
-use serde::Serialize;
+use serde::{de::DeserializeOwned, Serialize};
 use sp_core::H256;
 use std::{future::Future, sync::Arc};
 use tokio::net::TcpListener;
@@ -66,6 +69,9 @@ impl From<InferError> for ApiError {
 				(StatusCode::UNPROCESSABLE_ENTITY, ErrorKind::WrongShape)
 			}
 			InferError::InvalidTensor(_) => (StatusCode::BAD_REQUEST, ErrorKind::InvalidTensor),
+			InferError::OutOfRange(_) => {
+				(StatusCode::UNPROCESSABLE_ENTITY, ErrorKind::InputOutOfRange)
+			}
 			InferError::Output(_) => {
 				(StatusCode::UNPROCESSABLE_ENTITY, ErrorKind::OutputNotRepresentable)
 			}
@@ -131,18 +137,6 @@ async fn method_not_allowed() -> ApiError {
 	)
 }
 
-fn body_error(rejection: BytesRejection) -> ApiError {
-	if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-		too_large()
-	} else {
-		ApiError::new(
-			StatusCode::BAD_REQUEST,
-			ErrorKind::MalformedJson,
-			format!("cannot read the request body: {}", rejection.body_text()),
-		)
-	}
-}
-
 fn too_large() -> ApiError {
 	ApiError::new(
 		StatusCode::PAYLOAD_TOO_LARGE,
@@ -151,31 +145,66 @@ fn too_large() -> ApiError {
 	)
 }
 
-async fn infer(
-	State(registry): State<Arc<Registry>>,
-	request: Request,
-) -> Result<Response, ApiError> {
-	// A body announced too large is refused before any of it is read; one that turns out too
-	// large (chunked) is refused as soon as it crosses the limit (`DefaultBodyLimit`).
-	let announced = request
-		.headers()
-		.get(header::CONTENT_LENGTH)
-		.and_then(|v| v.to_str().ok())
-		.and_then(|v| v.trim().parse::<u64>().ok());
-	if announced.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
-		return Err(too_large());
+impl From<BytesRejection> for ApiError {
+	fn from(rejection: BytesRejection) -> Self {
+		if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+			too_large()
+		} else {
+			ApiError::new(
+				StatusCode::BAD_REQUEST,
+				ErrorKind::MalformedJson,
+				format!("cannot read the request body: {}", rejection.body_text()),
+			)
+		}
 	}
-	let body = Bytes::from_request(request, &()).await.map_err(body_error)?;
-	let request: InferRequest = serde_json::from_slice(&body).map_err(|e| {
+}
+
+impl From<JsonRejection> for ApiError {
+	/// Every body that is not JSON of the request's type is a `400 malformed_json`, whether it
+	/// is not JSON at all or JSON of another shape (axum would answer the latter with `422`).
+	fn from(rejection: JsonRejection) -> Self {
 		ApiError::new(
 			StatusCode::BAD_REQUEST,
 			ErrorKind::MalformedJson,
 			format!(
-				"malformed JSON: {e}; expected {{\"model\": \"0x<64 hex digits>\", \
-				 \"input\": {{\"shape\": [u32...], \"data\": [i64...], \"precision\": u8}}}}"
+				"malformed JSON: {}; expected {{\"model\": \"0x<64 hex digits>\", \
+				 \"input\": {{\"shape\": [u32...], \"data\": [i64...], \"precision\": u8}}}}",
+				rejection.body_text()
 			),
 		)
-	})?;
+	}
+}
+
+/// A JSON request body of type `T`, refused with an [`ApiError`]: `413 body_too_large` past
+/// [`MAX_BODY_BYTES`] (announced or read), `400 malformed_json` otherwise. Parsed with axum's
+/// [`Json`], whatever the request's `Content-Type` (operators' nodes and `curl -d` send the body
+/// as they do).
+pub struct JsonBody<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
+	type Rejection = ApiError;
+
+	async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+		// A body announced too large is refused before any of it is read; one that turns out
+		// too large (chunked) is refused as soon as it crosses the limit (`DefaultBodyLimit`).
+		let announced = request
+			.headers()
+			.get(header::CONTENT_LENGTH)
+			.and_then(|v| v.to_str().ok())
+			.and_then(|v| v.trim().parse::<u64>().ok());
+		if announced.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+			return Err(too_large());
+		}
+		let body = Bytes::from_request(request, state).await?;
+		let Json(value) = Json::<T>::from_bytes(&body)?;
+		Ok(JsonBody(value))
+	}
+}
+
+async fn infer(
+	State(registry): State<Arc<Registry>>,
+	JsonBody(request): JsonBody<InferRequest>,
+) -> Result<Response, ApiError> {
 	let model = registry.get(&request.model).ok_or_else(|| {
 		ApiError::new(
 			StatusCode::NOT_FOUND,

@@ -165,8 +165,12 @@ fn direct_inference_checks_its_input() {
 		model.infer(&Tensor::new(vec![1, 4], vec![0; 5], 2)),
 		Err(InferError::InvalidTensor(_))
 	));
-	// Extreme inputs still give finite probabilities (softmax is computed stably).
-	let (out, _) =
-		model.infer(&Tensor::new(vec![1, 4], vec![i64::MAX, i64::MIN, i64::MAX, 0], 2)).unwrap();
+	// Inputs outside the declared range are refused before the model runs...
+	assert!(matches!(
+		model.infer(&Tensor::new(vec![1, 4], vec![i64::MAX, i64::MIN, i64::MAX, 0], 2)),
+		Err(InferError::OutOfRange(range)) if range.min == 0 && range.max == 1000
+	));
+	// ...and those at its edges still give finite probabilities (a stable softmax).
+	let (out, _) = model.infer(&Tensor::new(vec![1, 4], vec![1000, 0, 1000, 0], 2)).unwrap();
 	assert_eq!(out.data.iter().sum::<i64>(), 10_000, "{out:?}");
 }

@@ -32,7 +32,7 @@ use crate::{
 	jobs::{Assignment, JobPhase},
 	operators::{OperatorStatus, UnlockChunk},
 	reputation::OperatorStats,
-	tensor::{Tensor, TensorSpec},
+	tensor::{InputRange, Tensor, TensorSpec},
 };
 use alloc::vec::Vec;
 use codec::{Codec, Decode, Encode};
@@ -119,6 +119,10 @@ pub struct JobView<AccountId, Balance, BlockNumber> {
 	pub result_hash: Option<H256>,
 	/// The result (verified jobs only).
 	pub result: Option<Tensor>,
+	/// Whether the verified result is that the model cannot compute this input (the result is
+	/// then [`Tensor::not_computable`]). Left out of the JSON when false.
+	#[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "core::ops::Not::not"))]
+	pub not_computable: bool,
 	/// How the escrow was paid out or refunded, once final.
 	pub payout: Option<Payout<Balance>>,
 }
@@ -155,6 +159,10 @@ pub struct ModelView<AccountId, Balance, BlockNumber> {
 	pub input: TensorSpec,
 	/// Shape and precision of the output.
 	pub output: TensorSpec,
+	/// The values every input element must lie in, if the model declares them (left out of
+	/// the JSON when it does not).
+	#[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+	pub input_range: Option<InputRange>,
 	/// Largest element-wise difference of agreeing outputs.
 	pub tolerance: u64,
 	/// Operator fee and royalty for new jobs.

@@ -108,7 +108,11 @@ pub fn parse_account(s: &str) -> Result<AccountId, String> {
 			.map(AccountId::from)
 			.map_err(|e| format!("account {s:?} is not 0x + 64 hex digits: {e}"));
 	}
-	s.parse::<AccountId>()
+	// `from_ss58check_with_version` takes any network prefix and says what is wrong ("Length is
+	// bad"); `AccountId: FromStr` would only say "invalid ss58 address".
+	use sp_core::crypto::Ss58Codec;
+	AccountId::from_ss58check_with_version(s)
+		.map(|(who, _prefix)| who)
 		.map_err(|e| format!("account {s:?} is neither an SS58 address nor 0x + 64 hex digits: {e}"))
 }
 
@@ -139,6 +143,10 @@ mod tests {
 		let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
 		assert_eq!(parse_account(&format!("0x{hex}")).unwrap(), who);
 		assert!(parse_account("5Grw").unwrap_err().contains("neither an SS58 address"));
+		assert_eq!(
+			parse_account("nonsense").unwrap_err(),
+			"account \"nonsense\" is neither an SS58 address nor 0x + 64 hex digits: Length is bad"
+		);
 		assert!(parse_account("0x1234").unwrap_err().contains("4 hex digits"));
 		assert!(parse_account("").is_err());
 		assert!(parse_hash("abab", "model id").unwrap_err().contains("model id"));

@@ -16,7 +16,7 @@ extern crate alloc;
 
 use crate::{
 	ids::ModelId,
-	tensor::{Tensor, TensorSpec},
+	tensor::{InputRange, Tensor, TensorSpec},
 };
 use alloc::{string::String, vec::Vec};
 use sp_core::H256;
@@ -80,6 +80,9 @@ pub struct ModelInfo {
 	pub output: TensorSpec,
 	/// Suggested agreement tolerance, in units of the output precision.
 	pub tolerance: u64,
+	/// The range every input element must lie in, if the model declares one.
+	#[cfg_attr(feature = "serde", serde(default))]
+	pub input_range: Option<InputRange>,
 }
 
 /// `GET /v1/models`.
@@ -127,8 +130,19 @@ pub enum ErrorKind {
 	/// 422: the model's output cannot be expressed at its precision (not finite, or too large
 	/// for an `i64`).
 	OutputNotRepresentable,
+	/// 422: an input element lies outside the range the model declares.
+	InputOutOfRange,
 	/// 500: the model failed to run.
 	InferenceFailed,
+}
+
+impl ErrorKind {
+	/// Whether this refusal is the model's answer to the input itself: every honest engine gives
+	/// it for this model and input, so an operator commits [`Tensor::not_computable`] for it
+	/// (see [`crate::tensor`]). Other errors are the engine's or the request's fault.
+	pub fn means_not_computable(&self) -> bool {
+		matches!(self, Self::OutputNotRepresentable | Self::InputOutOfRange)
+	}
 }
 
 /// The body of every error answer.

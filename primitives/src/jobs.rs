@@ -62,11 +62,14 @@ impl JobPolicy {
 /// The phase of a job.
 ///
 /// ```text
-/// Assigned ──first commit──► Committing ──all k committed, or commit deadline with ≥ q──► Revealing
-///    │                           │                                                         │
-///    └── commit deadline with < q commitments ──► Expired          all revealed or reveal deadline
-///                                                                   ├── quorum ──► Verified
-///                                                                   └── none ──► Failed
+/// Submitted ──end of its block: k operators drawn──► Assigned ──first commit──► Committing
+///    └── fewer than k eligible ──► Unassigned                 │                    │
+///                                                             │   all k committed, or commit
+///                                                             │   deadline with ≥ q commitments
+///    Expired ◄── commit deadline with < q commitments ────────┴────────────────────┤
+///                                                                                  ▼
+///                            Verified ◄── quorum ── all revealed or reveal deadline ── Revealing
+///                            Failed ◄── none ────────────────┘
 /// ```
 #[derive(
 	Clone,
@@ -83,6 +86,9 @@ impl JobPolicy {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub enum JobPhase {
+	/// Submitted and paid for; its operators are drawn at the end of the block, from randomness
+	/// that did not exist when the requester signed.
+	Submitted,
 	/// Operators drawn, no commitment yet.
 	Assigned,
 	/// At least one commitment, commit window still open.
@@ -95,12 +101,15 @@ pub enum JobPhase {
 	Failed,
 	/// Fewer than `q` commitments by the commit deadline; refunded. Final.
 	Expired,
+	/// Fewer than `k` operators were eligible when the block ended; refunded in full, nobody
+	/// slashed. Final.
+	Unassigned,
 }
 
 impl JobPhase {
-	/// Verified, Failed or Expired.
+	/// Verified, Failed, Expired or Unassigned.
 	pub fn is_final(&self) -> bool {
-		matches!(self, Self::Verified | Self::Failed | Self::Expired)
+		matches!(self, Self::Verified | Self::Failed | Self::Expired | Self::Unassigned)
 	}
 
 	/// Assigned or Committing: commitments are accepted (before the commit deadline).
@@ -111,12 +120,14 @@ impl JobPhase {
 	/// The lowercase name the JSON-RPC answers and the command line use.
 	pub fn name(&self) -> &'static str {
 		match self {
+			Self::Submitted => "submitted",
 			Self::Assigned => "assigned",
 			Self::Committing => "committing",
 			Self::Revealing => "revealing",
 			Self::Verified => "verified",
 			Self::Failed => "failed",
 			Self::Expired => "expired",
+			Self::Unassigned => "unassigned",
 		}
 	}
 }
@@ -411,7 +422,9 @@ impl<AccountId: PartialEq, Balance, BlockNumber: Clone, MaxReplicas: Get<u32>>
 	/// The deadline of the current phase, if it is not final.
 	pub fn pending_deadline(&self) -> Option<BlockNumber> {
 		match self.phase {
-			JobPhase::Assigned | JobPhase::Committing => Some(self.commit_deadline.clone()),
+			JobPhase::Submitted | JobPhase::Assigned | JobPhase::Committing => {
+				Some(self.commit_deadline.clone())
+			}
 			JobPhase::Revealing => self.reveal_deadline.clone(),
 			_ => None,
 		}

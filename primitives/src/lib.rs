@@ -48,7 +48,7 @@ pub mod traits;
 
 pub use chain::{AccountId, Balance, BlockNumber, Hash, Nonce, Signature};
 pub use fees::{ModelFees, Payout, Quote};
-pub use ids::{AgentTag, JobId, ModelId};
+pub use ids::{agent_tag, AgentTag, JobId, ModelId};
 pub use jobs::{AssignmentOutcome, JobPhase, JobPolicy};
 pub use operators::SlashReason;
 pub use reputation::{OperatorStats, ReputationEvent};

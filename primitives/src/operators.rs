@@ -4,6 +4,16 @@ use crate::ids::JobId;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 
+/// What one slash took from an operator's bond, and how much of it compensated the harmed party
+/// (the rest went to the treasury).
+#[derive(Clone, Copy, Eq, PartialEq, Debug, Default)]
+pub struct Slashed<Balance> {
+	/// Taken from the bond.
+	pub amount: Balance,
+	/// Paid to the harmed party out of `amount`.
+	pub compensation: Balance,
+}
+
 /// Why an operator's bond was slashed. Recorded in events and job records.
 #[derive(
 	Clone,

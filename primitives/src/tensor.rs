@@ -15,6 +15,15 @@
 //! `SCALE(tensor) = compact(rank) ‖ shape as u32 LE ‖ compact(len) ‖ data as i64 LE ‖ precision`.
 //! [`Tensor::canonical_hash`] is the blake2-256 of these bytes; the engine reports it as
 //! `output_hash`, and both forms of the same tensor have the same hash.
+//!
+//! ## "Not computable"
+//!
+//! Some inputs have no answer at a model's declared precision: the output is not finite or does
+//! not fit an `i64`, or the input lies outside the range the model declares. That is still an
+//! answer, the same for every honest operator, so it has a canonical form operators commit and
+//! reveal like any output: [`Tensor::not_computable`], the empty tensor at precision
+//! [`NOT_COMPUTABLE_PRECISION`], which no real output can be (real precisions are at most
+//! [`MAX_PRECISION`]). A job whose agreeing group answered it is verified as not computable.
 
 extern crate alloc;
 
@@ -30,6 +39,9 @@ pub const MAX_DIMS: u32 = 8;
 /// Largest precision (decimal digits after the point) a tensor may declare. `10^18` is the
 /// largest power of ten an `i64` holds.
 pub const MAX_PRECISION: u8 = 18;
+
+/// The precision of the canonical "not computable" answer (see the module docs).
+pub const NOT_COMPUTABLE_PRECISION: u8 = u8::MAX;
 
 /// A tensor's shape, bounded by [`MAX_DIMS`].
 pub type BoundedShape = BoundedVec<u32, ConstU32<MAX_DIMS>>;
@@ -129,6 +141,16 @@ impl Tensor {
 	pub fn canonical_hash(&self) -> [u8; 32] {
 		sp_crypto_hashing::blake2_256(&self.encode())
 	}
+
+	/// The canonical answer "this input cannot be computed" (see the module docs).
+	pub fn not_computable() -> Self {
+		Self { shape: Vec::new(), data: Vec::new(), precision: NOT_COMPUTABLE_PRECISION }
+	}
+
+	/// Whether this is [`Tensor::not_computable`].
+	pub fn is_not_computable(&self) -> bool {
+		self.shape.is_empty() && self.data.is_empty() && self.precision == NOT_COMPUTABLE_PRECISION
+	}
 }
 
 /// A canonical tensor with bounded vectors, for the chain: at most [`MAX_DIMS`] dimensions and
@@ -170,6 +192,20 @@ impl<M: Get<u32>> BoundedTensor<M> {
 	/// blake2-256 of the SCALE encoding; equal to that of the same [`Tensor`].
 	pub fn canonical_hash(&self) -> [u8; 32] {
 		sp_crypto_hashing::blake2_256(&self.encode())
+	}
+
+	/// The canonical answer "this input cannot be computed".
+	pub fn not_computable() -> Self {
+		Self {
+			shape: Default::default(),
+			data: Default::default(),
+			precision: NOT_COMPUTABLE_PRECISION,
+		}
+	}
+
+	/// Whether this is the canonical "not computable" answer.
+	pub fn is_not_computable(&self) -> bool {
+		self.shape.is_empty() && self.data.is_empty() && self.precision == NOT_COMPUTABLE_PRECISION
 	}
 }
 
@@ -219,6 +255,40 @@ impl<M: Get<u32>> TryFrom<Tensor> for BoundedTensor<M> {
 impl<M: Get<u32>> From<BoundedTensor<M>> for Tensor {
 	fn from(t: BoundedTensor<M>) -> Self {
 		Self { shape: t.shape.into_inner(), data: t.data.into_inner(), precision: t.precision }
+	}
+}
+
+/// The values every element of a model's input must lie in, inclusive, in units of the input
+/// precision. A model declares it so that inputs it cannot answer are refused at submission.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct InputRange {
+	/// Smallest allowed element.
+	pub min: i64,
+	/// Largest allowed element.
+	pub max: i64,
+}
+
+impl InputRange {
+	/// Whether the range is non-empty (`min ≤ max`).
+	pub fn is_valid(&self) -> bool {
+		self.min <= self.max
+	}
+
+	/// Whether every element of `data` lies in the range.
+	pub fn contains_all(&self, data: &[i64]) -> bool {
+		data.iter().all(|x| self.min <= *x && *x <= self.max)
 	}
 }
 
@@ -339,6 +409,21 @@ mod tests {
 			Ok(()),
 			"an empty tensor is well formed; models decide whether they accept it"
 		);
+	}
+
+	#[test]
+	fn not_computable_is_no_real_output() {
+		let nc = Tensor::not_computable();
+		assert!(nc.is_not_computable());
+		assert!(nc.validate().is_err(), "no model output can be it");
+		let bounded = BoundedTensor::<Small>::not_computable();
+		assert!(bounded.is_not_computable());
+		assert_eq!(bounded.encode(), nc.encode());
+		assert!(!t().is_not_computable());
+		let range = InputRange { min: -2, max: 5 };
+		assert!(range.contains_all(&[-2, 0, 5]));
+		assert!(!range.contains_all(&[6]));
+		assert!(!InputRange { min: 1, max: 0 }.is_valid());
 	}
 
 	#[cfg(feature = "serde")]

@@ -21,7 +21,7 @@ use crate::{
 	fees::{ModelFees, Payout, Quote},
 	ids::{JobId, ModelId},
 	jobs::{Conclusion, JobInfo, PendingWork},
-	operators::SlashReason,
+	operators::{SlashReason, Slashed},
 	reputation::ReputationEvent,
 	tensor::{BoundedTensor, TensorSpec},
 };
@@ -44,6 +44,10 @@ pub trait OperatorsInterface<AccountId, Balance> {
 	/// Every operator eligible for `model`, with its active bond, in a deterministic order.
 	fn eligible_operators(model: &ModelId) -> Vec<(AccountId, Balance)>;
 
+	/// How many operators [`Self::eligible_operators`] looks at for `model` (the online
+	/// operators serving it), read cheaply: what the draw of a job of `model` will cost.
+	fn candidate_count(model: &ModelId) -> u32;
+
 	/// Number of open jobs of `who`.
 	fn open_jobs(who: &AccountId) -> u32;
 
@@ -55,15 +59,15 @@ pub trait OperatorsInterface<AccountId, Balance> {
 	/// Count one open job of `who` as closed (its job reached a final state).
 	fn note_job_closed(who: &AccountId);
 
-	/// Slash `fraction` of `who`'s whole bond for `reason`. The compensation share goes to
-	/// `beneficiary` (if given, usually the requester), the rest to the treasury. Returns the
-	/// amount taken from the bond. Never fails; an unknown operator loses nothing.
+	/// Slash `fraction` of `who`'s whole bond for `reason`. If `compensate` names a harmed party
+	/// (usually the requester) and a cap, the compensation share of the slash goes to it, at most
+	/// the cap; the rest goes to the treasury. Never fails; an unknown operator loses nothing.
 	fn slash(
 		who: &AccountId,
 		fraction: Perbill,
 		reason: SlashReason,
-		beneficiary: Option<&AccountId>,
-	) -> Balance;
+		compensate: Option<(&AccountId, Balance)>,
+	) -> Slashed<Balance>;
 }
 
 /// The binding between operators and their off-chain worker keys.
@@ -180,6 +184,11 @@ pub trait JobsInterface<AccountId, Balance, BlockNumber> {
 		output_len: u32,
 		shared: Option<AccountId>,
 	) -> (JobId, Vec<AccountId>);
+
+	/// Benchmarks only: fill every deadline bucket a reveal phase opened now would search but
+	/// the last, so that opening it searches as far as it can.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_crowd_reveal_deadlines();
 }
 
 /// What happens at a job's deadlines. Called from the jobs pallet's `on_initialize`, a bounded
@@ -207,6 +216,9 @@ impl<AccountId, Balance: Zero> OperatorsInterface<AccountId, Balance> for () {
 	fn eligible_operators(_: &ModelId) -> Vec<(AccountId, Balance)> {
 		Vec::new()
 	}
+	fn candidate_count(_: &ModelId) -> u32 {
+		0
+	}
 	fn open_jobs(_: &AccountId) -> u32 {
 		0
 	}
@@ -214,8 +226,13 @@ impl<AccountId, Balance: Zero> OperatorsInterface<AccountId, Balance> for () {
 		Ok(())
 	}
 	fn note_job_closed(_: &AccountId) {}
-	fn slash(_: &AccountId, _: Perbill, _: SlashReason, _: Option<&AccountId>) -> Balance {
-		Zero::zero()
+	fn slash(
+		_: &AccountId,
+		_: Perbill,
+		_: SlashReason,
+		_: Option<(&AccountId, Balance)>,
+	) -> Slashed<Balance> {
+		Slashed { amount: Zero::zero(), compensation: Zero::zero() }
 	}
 }
 

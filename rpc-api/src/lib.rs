@@ -10,16 +10,18 @@
 //! `docs/rpc.md` for examples.
 //!
 //! Every method takes an optional last parameter `at` (a block hash; default: the best block).
-//! Errors and their codes are in [`error`].
+//! Accounts, model ids and agent tags are passed as [`AccountParam`] and [`HashParam`]: text the
+//! server parses, so that a bad one is refused with a message naming it. Errors and their codes
+//! are in [`error`].
 
 pub mod error;
 
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use verinfer_primitives::{
 	api::{JobPage, JobView, ModelView, OperatorView, QuoteView, ReputationView, ScoreView},
-	chain::{parse_account, AccountId, Balance, BlockNumber, Hash},
-	ids::{AgentTag, JobId, ModelId},
+	chain::{parse_account, parse_hash, AccountId, Balance, BlockNumber, Hash},
+	ids::JobId,
 };
 
 /// A job as the node answers it.
@@ -42,27 +44,54 @@ pub const DEFAULT_PAGE_LEN: u32 = 20;
 /// Ranking length when the caller gives none.
 pub const DEFAULT_TOP_LIMIT: u32 = 10;
 
-/// An account parameter: an SS58 address (any known prefix) or `0x` + 64 hex digits, parsed by
-/// [`parse_account`]; sent as SS58.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AccountParam(pub AccountId);
+/// An account parameter: an SS58 address (any known prefix) or `0x` + 64 hex digits.
+///
+/// It crosses JSON as the text the caller wrote and the server parses it with
+/// [`parse_account`] (see [`AccountParam::parse`]), so that a bad account is refused with a
+/// message that says what is wrong with it (`account "x" is neither an SS58 address nor 0x + 64
+/// hex digits: ...`) rather than with the JSON decoder's. Clients build it from an account,
+/// which is sent as SS58.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AccountParam(String);
+
+impl AccountParam {
+	/// The account, or why the text is not one.
+	pub fn parse(&self) -> Result<AccountId, String> {
+		parse_account(&self.0)
+	}
+}
 
 impl From<AccountId> for AccountParam {
 	fn from(who: AccountId) -> Self {
-		Self(who)
+		Self(who.to_string())
 	}
 }
 
-impl Serialize for AccountParam {
-	fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-		self.0.serialize(serializer)
+impl From<&AccountId> for AccountParam {
+	fn from(who: &AccountId) -> Self {
+		Self(who.to_string())
 	}
 }
 
-impl<'de> Deserialize<'de> for AccountParam {
-	fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-		let text = String::deserialize(deserializer)?;
-		parse_account(&text).map(Self).map_err(serde::de::Error::custom)
+/// A 32-byte parameter (a model id, an agent tag): `0x` + 64 hex digits.
+///
+/// Like [`AccountParam`] it is parsed by the server ([`HashParam::parse`]), which names the
+/// parameter in its message (`model id "x" is not 0x + 64 hex digits: ...`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct HashParam(String);
+
+impl HashParam {
+	/// The hash, or why the text is not one; `what` names the parameter in the message.
+	pub fn parse(&self, what: &str) -> Result<Hash, String> {
+		parse_hash(&self.0, what)
+	}
+}
+
+impl From<Hash> for HashParam {
+	fn from(hash: Hash) -> Self {
+		Self(format!("{hash:?}"))
 	}
 }
 
@@ -98,7 +127,7 @@ pub trait InferenceApi {
 	#[method(name = "jobsByAgent", blocking)]
 	fn jobs_by_agent(
 		&self,
-		agent: AgentTag,
+		agent: HashParam,
 		#[argument(rename = "pageStart")] page_start: Option<u32>,
 		#[argument(rename = "pageLen")] page_len: Option<u32>,
 		at: Option<Hash>,
@@ -117,7 +146,7 @@ pub trait InferenceApi {
 	#[method(name = "quote", blocking)]
 	fn quote(
 		&self,
-		model: ModelId,
+		model: HashParam,
 		#[argument(rename = "inputLen")] input_len: Option<u32>,
 		k: Option<u32>,
 		at: Option<Hash>,
@@ -141,7 +170,7 @@ pub trait ReputationApi {
 	fn top(
 		&self,
 		limit: Option<u32>,
-		model: Option<ModelId>,
+		model: Option<HashParam>,
 		at: Option<Hash>,
 	) -> RpcResult<Vec<Reputation>>;
 }
@@ -154,15 +183,25 @@ mod tests {
 	fn account_params_parse_ss58_and_hex_and_name_the_problem() {
 		let alice: AccountParam =
 			serde_json::from_str("\"5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY\"").unwrap();
-		let bytes: &[u8] = alice.0.as_ref();
+		let alice = alice.parse().unwrap();
+		let bytes: &[u8] = alice.as_ref();
 		let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
 		let same: AccountParam = serde_json::from_str(&format!("\"0x{hex}\"")).unwrap();
-		assert_eq!(alice, same);
+		assert_eq!(alice, same.parse().unwrap());
 		assert_eq!(
-			serde_json::to_string(&alice).unwrap(),
+			serde_json::to_string(&AccountParam::from(alice)).unwrap(),
 			"\"5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY\""
 		);
-		let err = serde_json::from_str::<AccountParam>("\"nonsense\"").unwrap_err().to_string();
+		let nonsense: AccountParam = serde_json::from_str("\"nonsense\"").unwrap();
+		let err = nonsense.parse().unwrap_err();
 		assert!(err.contains("is neither an SS58 address nor 0x + 64 hex digits"), "{err}");
+	}
+
+	#[test]
+	fn hash_params_name_the_parameter() {
+		let tag: HashParam = serde_json::from_str("\"0x12\"").unwrap();
+		assert_eq!(tag.parse("agent tag").unwrap_err(), "agent tag \"0x12\" is not 0x + 64 hex digits: 2 hex digits");
+		let id = Hash::repeat_byte(0xab);
+		assert_eq!(HashParam::from(id).parse("model id"), Ok(id));
 	}
 }

@@ -9,6 +9,7 @@ use crate::{
 	Session, SessionKeys, System, VERSION,
 };
 use frame_support::{
+	pallet_prelude::TransactionPriority,
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
@@ -216,6 +217,8 @@ parameter_types! {
 	pub const ReputationForgetting: Perbill = Perbill::from_percent(98);
 	/// How fast the running average fee follows new fees.
 	pub const ReputationFeeSmoothing: Perbill = Perbill::from_percent(5);
+	/// One event moves the reference fee by at most 1% of it.
+	pub const ReputationFeeStepLimit: Perbill = Perbill::from_percent(1);
 	/// Evidence keeps 90% of its weight per idle period, so excluded operators recover by waiting.
 	pub const ReputationIdleForgetting: Perbill = Perbill::from_percent(90);
 	pub const ReputationIdleDecayPeriod: BlockNumber = HOURS;
@@ -229,6 +232,7 @@ impl pallet_reputation::Config for Runtime {
 	// A wrong answer weighs three times a miss.
 	type DisagreementWeight = ConstU32<3>;
 	type FeeSmoothing = ReputationFeeSmoothing;
+	type FeeStepLimit = ReputationFeeStepLimit;
 	type IdleForgetting = ReputationIdleForgetting;
 	type IdleDecayPeriod = ReputationIdleDecayPeriod;
 	type ScoreFloor = ReputationScoreFloor;
@@ -250,6 +254,12 @@ parameter_types! {
 	pub const MaxJobOutputLen: u32 = 256;
 	/// One minute to run the model and commit; one minute to reveal.
 	pub const JobCommitWindow: BlockNumber = 20;
+	pub const MaxSubmissionsPerBlock: u32 = 1024;
+	pub const AgentDepositBase: Balance = UNITS;
+	pub const AgentDepositPerByte: Balance = 10 * crate::currency::MILLI_UNITS;
+	pub const MaxAgentNameLen: u32 = 64;
+	pub const MaxAgentMetadataLen: u32 = 256;
+	pub const MaxAgentDelegates: u32 = 16;
 	pub const JobRevealWindow: BlockNumber = 20;
 	/// 128 deadlines per bucket, placed within 16 blocks: at most 2048 open jobs.
 	pub const MaxDeadlinesPerBlock: u32 = 128;
@@ -264,9 +274,12 @@ impl pallet_jobs::Config for Runtime {
 	type Operators = crate::Operators;
 	type Fees = crate::Fees;
 	type Reputation = crate::Reputation;
-	// BABE's VRF output is folded into state in `on_finalize`, so while a block executes the
-	// freshest VRF randomness is its parent's. pallet-babe's `CurrentBlockRandomness` is
-	// deprecated and returns this very value; the job id is mixed in by the jobs pallet.
+	// Read in the jobs pallet's `on_finalize`, which runs after BABE's: BABE stores the block's
+	// own VRF output (`AuthorVrfRandomness`) in its `on_finalize`, and `ParentBlockRandomness`
+	// returns whatever is stored, so at that point it is the *including* block's output, which
+	// did not exist when the requesters signed. (Its name fits reads made while a block
+	// executes, when the stored output is still the parent's.) A runtime test checks the
+	// pallet order this relies on.
 	type Randomness = pallet_babe::ParentBlockRandomness<Runtime>;
 	type Deadlines = crate::Settlement;
 	type ModelDepositBase = ModelDepositBase;
@@ -282,6 +295,12 @@ impl pallet_jobs::Config for Runtime {
 	type MaxDeadlinesPerBlock = MaxDeadlinesPerBlock;
 	type DeadlineSearchRange = DeadlineSearchRange;
 	type MaxDeadlinesProcessed = MaxDeadlinesProcessed;
+	type MaxSubmissionsPerBlock = MaxSubmissionsPerBlock;
+	type AgentDepositBase = AgentDepositBase;
+	type AgentDepositPerByte = AgentDepositPerByte;
+	type MaxAgentNameLen = MaxAgentNameLen;
+	type MaxAgentMetadataLen = MaxAgentMetadataLen;
+	type MaxAgentDelegates = MaxAgentDelegates;
 	type WeightInfo = pallet_jobs::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = benchmark_helper::VerinferBenchmarkHelper;
@@ -294,6 +313,9 @@ parameter_types! {
 	pub const MissSlash: Perbill = Perbill::from_percent(1);
 	/// Most jobs in one `commit` or `reveal`.
 	pub const MaxSettlementBatch: u32 = 16;
+	/// Operators' commits and reveals come before every ordinary transaction in the pool, whose
+	/// priorities (tips and operational fees scaled by transactions per block) stay far below.
+	pub const OperatorStepsPriority: TransactionPriority = TransactionPriority::MAX / 2;
 }
 
 /// The `infr` key whose public bytes are those of a signing account: the off-chain worker signs
@@ -320,8 +342,7 @@ impl pallet_settlement::Config for Runtime {
 	type MissSlash = MissSlash;
 	type MaxBatch = MaxSettlementBatch;
 	type AuthorityId = verinfer_primitives::crypto::InfrAuthId;
-	// Four blocks (12 s): a commit or reveal not included by then is sent again.
-	type ResubmitAfter = ConstU32<4>;
+	type StepsPriority = OperatorStepsPriority;
 	type WeightInfo = pallet_settlement::weights::SubstrateWeight<Runtime>;
 }
 
@@ -358,6 +379,7 @@ pub mod benchmark_helper {
 				vec![],
 				spec.clone(),
 				spec,
+				None,
 				0,
 				ModelFees { operator_fee: UNITS, royalty: UNITS },
 				verinfer_primitives::JobPolicy { k: 1, q: 1 },
@@ -366,9 +388,18 @@ pub mod benchmark_helper {
 		}
 	}
 
+	/// The `i`-th model an operator serves only to make its model lists as long as they go.
+	fn filler_model(i: u32) -> ModelId {
+		ModelId::from(sp_io::hashing::blake2_256(&(b"bench-filler", i).encode()))
+	}
+
 	impl pallet_jobs::BenchmarkHelper<AccountId, Balance> for VerinferBenchmarkHelper {
+		/// The worst operator for the jobs and settlement benchmarks: bonded at exactly the
+		/// minimum (so any slash takes it offline), serving as many models as it may (so going
+		/// offline leaves as many model lists as possible), and with a reputation record.
 		fn setup_operator(who: &AccountId, model: &ModelId) {
-			use verinfer_primitives::traits::OperatorKeyLookup;
+			use codec::Encode;
+			use verinfer_primitives::traits::{OperatorKeyLookup, ReputationInterface};
 			let origin = || RuntimeOrigin::signed(who.clone());
 			let operators = pallet_operators::Pallet::<Runtime>::key_of(who);
 			if operators.is_none() {
@@ -382,17 +413,42 @@ pub mod benchmark_helper {
 				.expect("the keystore holds the key");
 				pallet_operators::Pallet::<Runtime>::register(
 					origin(),
-					MinOperatorBond::get() * 10,
+					MinOperatorBond::get(),
 					key,
 					proof,
 					vec![],
 				)
 				.expect("a funded account registers");
+				<crate::Reputation as ReputationInterface<_, _>>::record(
+					who,
+					verinfer_primitives::ReputationEvent::Agreed { latency: 1, fee: UNITS },
+				);
 			}
 			let info = pallet_operators::Operators::<Runtime>::get(who).expect("registered");
 			if !info.models.contains(model) {
-				let mut models = info.models.into_inner();
+				// Fillers are looked for among this many models, each of whose lists has room
+				// for `MaxOperatorsPerModel` operators.
+				const FILLERS: u32 = 64;
+				let is_filler = |m: &ModelId| (0..FILLERS).any(|f| filler_model(f) == *m);
+				let mut models: Vec<ModelId> = info.models.into_inner();
+				// Make room for the model by dropping a filler, then fill up the list.
+				if models.len() as u32 >= MaxModelsPerOperator::get() {
+					if let Some(i) = models.iter().rposition(is_filler) {
+						models.remove(i);
+					}
+				}
 				models.push(*model);
+				for filler in (0..FILLERS).map(filler_model) {
+					if models.len() as u32 >= MaxModelsPerOperator::get() {
+						break;
+					}
+					let crowded = pallet_operators::ModelOperators::<Runtime>::decode_len(filler)
+						.unwrap_or(0) as u32 >= MaxOperatorsPerModel::get();
+					if !models.contains(&filler) && !crowded {
+						<Self as pallet_operators::BenchmarkHelper>::register_model(filler);
+						models.push(filler);
+					}
+				}
 				pallet_operators::Pallet::<Runtime>::serve(origin(), models)
 					.expect("the operator serves the model");
 			}

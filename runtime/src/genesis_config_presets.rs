@@ -7,8 +7,8 @@
 //! three demo operators (Bob, Charlie, Dave) are bonded, serve all of them and are online. Their
 //! off-chain worker (`infr`) keys derive from the seeds `//Bob//infr`, `//Charlie//infr` and
 //! `//Dave//infr`; a `--dev` node puts them in its keystore, other nodes take them with
-//! `verinfer-node key insert --key-type infr --scheme sr25519 --suri //Bob//infr`. The key
-//! accounts are endowed so that their (refunded) commits and reveals pass fee validation.
+//! `verinfer-node key insert --key-type infr --scheme sr25519 --suri //Bob//infr`. The keys
+//! need no balance: their steps are unsigned transactions carrying the key's signature.
 
 use crate::{
 	currency::{MICRO_UNITS, MILLI_UNITS, UNITS},
@@ -26,7 +26,7 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use verinfer_primitives::{
 	chain::hex32,
 	crypto::OperatorKey,
-	tensor::{BoundedShape, TensorSpec},
+	tensor::{BoundedShape, InputRange, TensorSpec},
 	ModelId,
 };
 
@@ -40,8 +40,6 @@ pub const PROTOCOL_FEE_RATE: sp_runtime::Perbill = sp_runtime::Perbill::from_per
 
 /// Each demo operator's bond: ten times the minimum.
 pub const DEMO_OPERATOR_BOND: Balance = 10_000 * UNITS;
-/// What each demo operator's `infr` key account starts with, for transaction fee validation.
-pub const DEMO_KEY_ENDOWMENT: Balance = 1_000 * UNITS;
 /// Fee per operator of the bundled models: 0.1 VINF.
 pub const DEMO_OPERATOR_FEE: Balance = 100 * MILLI_UNITS;
 /// Royalty of the bundled models: 0.01 VINF.
@@ -57,6 +55,8 @@ pub struct BundledModel {
 	pub input: (&'static [u32], u8),
 	/// Output shape and precision.
 	pub output: (&'static [u32], u8),
+	/// The range of every input element (as the sidecar declares it).
+	pub input_range: (i64, i64),
 	/// Agreement tolerance in output units.
 	pub tolerance: u64,
 }
@@ -68,6 +68,7 @@ pub const BUNDLED_MODELS: [BundledModel; 3] = [
 		name: "iris-logreg",
 		input: (&[1, 4], 2),
 		output: (&[1, 3], 4),
+		input_range: (0, 1_000),
 		tolerance: 1,
 	},
 	BundledModel {
@@ -75,6 +76,7 @@ pub const BUNDLED_MODELS: [BundledModel; 3] = [
 		name: "digits-mlp",
 		input: (&[1, 64], 0),
 		output: (&[1, 10], 4),
+		input_range: (0, 16),
 		tolerance: 1,
 	},
 	BundledModel {
@@ -82,6 +84,7 @@ pub const BUNDLED_MODELS: [BundledModel; 3] = [
 		name: "diabetes-ridge",
 		input: (&[1, 10], 4),
 		output: (&[1, 1], 2),
+		input_range: (0, 10_000_000),
 		tolerance: 1,
 	},
 ];
@@ -112,6 +115,7 @@ pub fn bundled_models(owner: &AccountId) -> Vec<GenesisModel<AccountId, Balance>
 			uri: alloc::format!("file:models/{}.onnx", m.name),
 			input: spec(m.input),
 			output: spec(m.output),
+			input_range: Some(InputRange { min: m.input_range.0, max: m.input_range.1 }),
 			tolerance: m.tolerance,
 			operator_fee: DEMO_OPERATOR_FEE,
 			royalty: DEMO_ROYALTY,
@@ -132,11 +136,6 @@ pub fn demo_operators() -> Vec<(AccountId, Balance, OperatorKey, Vec<ModelId>, b
 			(account.to_account_id(), DEMO_OPERATOR_BOND, key, models.clone(), true)
 		})
 		.collect()
-}
-
-/// The accounts of the demo operators' `infr` keys.
-pub fn demo_key_accounts() -> Vec<AccountId> {
-	DEMO_OPERATORS.iter().map(|(_, key)| AccountId::from(*key)).collect()
 }
 
 /// A validator at genesis: its stash account and its session keys.
@@ -166,12 +165,7 @@ pub fn testnet_genesis(
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
-			balances: endowed
-				.iter()
-				.cloned()
-				.map(|k| (k, ENDOWMENT))
-				.chain(demo_key_accounts().into_iter().map(|k| (k, DEMO_KEY_ENDOWMENT)))
-				.collect::<Vec<_>>(),
+			balances: endowed.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
 		},
 		babe: BabeConfig { epoch_config: BABE_GENESIS_EPOCH_CONFIG },
 		session: SessionConfig {

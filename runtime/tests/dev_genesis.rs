@@ -8,7 +8,7 @@ use sp_runtime::BuildStorage;
 use verinfer_primitives::{tensor::TensorSpec, ModelId};
 use verinfer_runtime::{
 	genesis_config_presets::{
-		get_preset, BUNDLED_MODELS, DEMO_KEY_ENDOWMENT, DEMO_OPERATORS, DEMO_OPERATOR_BOND,
+		get_preset, BUNDLED_MODELS, DEMO_OPERATORS, DEMO_OPERATOR_BOND,
 		DEMO_OPERATOR_FEE, DEMO_ROYALTY,
 	},
 	Runtime, RuntimeGenesisConfig,
@@ -105,11 +105,9 @@ fn dev_and_local_presets_are_ready_for_jobs() {
 				assert_eq!(info.status, pallet_operators::OperatorStatus::Online, "{keyring:?}");
 				assert_eq!(info.ledger.active, DEMO_OPERATOR_BOND);
 				assert_eq!(info.models.to_vec(), ids);
+				// The keys sign unsigned steps: their accounts need nothing.
 				let key_account = verinfer_runtime::AccountId::from(*key);
-				assert_eq!(
-					pallet_balances::Pallet::<Runtime>::free_balance(&key_account),
-					DEMO_KEY_ENDOWMENT
-				);
+				assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&key_account), 0);
 				assert_eq!(
 					pallet_operators::OperatorByKey::<Runtime>::get(&info.key),
 					Some(who.clone())

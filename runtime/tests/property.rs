@@ -3,10 +3,12 @@
 //!
 //! - no token is created or lost (issuance constant, equal to the sum of all balances);
 //! - the escrow held equals the quotes of the open jobs;
-//! - every open job's pending deadline is ahead, so every job is final by its deadline;
+//! - no open job is overdue by more than the deadline queue's lag bound;
 //! - the jobs pallet's invariants hold.
 //!
-//! At the end every job is final.
+//! At the end every job is final, concluded within its documented bound. A second test builds a
+//! backlog of deadlines (more due in one block than are processed per block, more than one
+//! bucket holds) and checks the same.
 
 mod common;
 
@@ -147,6 +149,9 @@ fn run(
 			register_operator(n, bond * UNITS, &model_ids);
 			sim.behaviours.insert(acc(n), *behaviour);
 		}
+		for n in 1..=20 {
+			register_agent(&acc(n), b"agent");
+		}
 		next_block();
 		check_invariants(issuance);
 
@@ -165,7 +170,7 @@ fn run(
 							input: input(),
 							max_fee: u128::MAX,
 							policy: None,
-							agent: Some(sp_core::H256::repeat_byte(number(&requester))),
+							agent: Some(pallet_jobs::agent_tag(&requester, b"agent")),
 						}),
 					) {
 						Ok(_) => sim.jobs.push(id),
@@ -185,11 +190,11 @@ fn run(
 		let mut phases = BTreeMap::new();
 		for id in sim.jobs.iter() {
 			let j = job(*id);
-			assert!(j.phase.is_final(), "job {id} is not final: {:?}", j.phase);
-			assert!(j.concluded_at.unwrap() <= j.pending_deadline_bound());
+			assert_final_within_bound(*id);
 			let phase = match j.phase {
 				JobPhase::Verified => "verified",
 				JobPhase::Failed => "failed",
+				JobPhase::Unassigned => "unassigned",
 				_ => "expired",
 			};
 			*phases.entry(phase).or_default() += 1;
@@ -201,14 +206,14 @@ fn run(
 	})
 }
 
-/// The last block a job may conclude at: its commit deadline plus a reveal window.
-trait DeadlineBound {
-	fn pending_deadline_bound(&self) -> u32;
-}
-impl DeadlineBound for JobOf {
-	fn pending_deadline_bound(&self) -> u32 {
-		self.commit_deadline + JobRevealWindow::get()
-	}
+/// Job `id` is final, concluded no later than the jobs pallet documents: its commit and reveal
+/// windows plus, for each of its two deadlines, the deadline queue's lag bound.
+fn assert_final_within_bound(id: JobId) {
+	let j = job(id);
+	assert!(j.phase.is_final(), "job {id} is not final: {:?}", j.phase);
+	let lag = pallet_jobs::Pallet::<Runtime>::deadline_lag_bound();
+	let bound = j.commit_deadline + JobRevealWindow::get() + 2 * lag;
+	assert!(j.concluded_at.unwrap() <= bound, "job {id} concluded after {bound}");
 }
 
 proptest! {
@@ -223,6 +228,45 @@ proptest! {
 	) {
 		run(seed, operators, models, submissions_per_block);
 	}
+}
+
+/// A backlog of deadlines: in two blocks, far more jobs than one block processes and one
+/// bucket holds; their silent operators let them all reach their commit deadlines together.
+/// Every job is still final within its bound, and the invariants hold throughout.
+#[test]
+fn a_deadline_backlog_is_worked_off_within_the_bound() {
+	new_ext().execute_with(|| {
+		let issuance = total_issuance();
+		register_model(&acc(30), model(9), 0, 1, 1);
+		for n in 101..=110 {
+			register_operator(n, 4_000 * UNITS, &[model(9)]);
+		}
+		next_block();
+		let per_block = verinfer_runtime::configs::MaxDeadlinesPerBlock::get() + 40;
+		let mut jobs = Vec::new();
+		for _ in 0..2 {
+			for i in 0..per_block {
+				jobs.push(submit_in_block(&acc(1 + (i % 20) as u8), model(9)));
+			}
+			next_block();
+			check_invariants(issuance);
+		}
+		let processed = verinfer_runtime::configs::MaxDeadlinesProcessed::get();
+		assert!(jobs.len() as u32 > 4 * processed, "a backlog to work off");
+		let deadline = job(jobs[0]).commit_deadline;
+		run_to_block(deadline - 1);
+		let first_bucket = pallet_jobs::DeadlineQueue::<Runtime>::get(deadline).len() as u32;
+		assert_eq!(first_bucket, verinfer_runtime::configs::MaxDeadlinesPerBlock::get(), "a full bucket");
+		while jobs.iter().any(|id| !job(*id).phase.is_final()) {
+			next_block();
+			check_invariants(issuance);
+			assert!(now() < deadline + 2 * pallet_jobs::Pallet::<Runtime>::deadline_lag_bound());
+		}
+		for id in jobs {
+			assert_final_within_bound(id);
+			assert_eq!(job(id).phase, JobPhase::Expired);
+		}
+	});
 }
 
 /// A fixed, busy case that reaches every final state.

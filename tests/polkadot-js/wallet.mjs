@@ -272,12 +272,19 @@ async function main() {
 		const feePaid = events.find((e) => api.events.transactionPayment.TransactionFeePaid.is(e));
 		const txFee = feePaid ? feePaid.data.actualFee.toBigInt() : null;
 		// The hold itself, under the fees pallet's `JobEscrow` reason.
+		// The operators are drawn at the end of the block (from its VRF output): its
+		// finalization events name them.
+		const blockEvents = await apiAt.query.system.events();
+		const assigned = blockEvents.find(({ event }) => api.events.jobs.JobAssigned.is(event) && event.data.job.toBigInt() === jobId);
+		ensure(assigned, `no jobs.JobAssigned for job ${jobId} at the end of #${submittedAt}`);
+		const operators = assigned.event.data.operators.map((o) => o.toString());
+		ensure(operators.length === quote.k.toNumber(), `${operators.length} operators drawn for k = ${quote.k}`);
 		const holds = await apiAt.query.balances.holds(eve.address);
 		const escrowHolds = holds.filter((h) => JSON.stringify(h.id.toJSON()).includes('jobEscrow') || JSON.stringify(h.id.toHuman()).includes('JobEscrow'));
 		const heldUnderReason = escrowHolds.reduce((sum, h) => sum + h.amount.toBigInt(), 0n);
 		ensure(heldUnderReason >= escrowHeld, `Eve's JobEscrow holds (${JSON.stringify(holds.toHuman())}) do not cover the escrow ${escrowHeld}`);
 		log(
-			`job ${jobId} submitted in #${submittedAt}: quote ${quote.total.toHuman()} (${quote.total}), escrow held ${escrowHeld} under ${JSON.stringify(escrowHolds[0].id.toHuman())}, operators ${submitted.data.operators.map((o) => o.toString()).join(', ')}, commit deadline #${submitted.data.commitDeadline}`,
+			`job ${jobId} submitted in #${submittedAt}: quote ${quote.total.toHuman()} (${quote.total}), escrow held ${escrowHeld} under ${JSON.stringify(escrowHolds[0].id.toHuman())}, operators ${operators.join(', ')}, commit deadline #${submitted.data.commitDeadline}`,
 		);
 
 		// The verdict, followed through new heads.
@@ -331,7 +338,7 @@ async function main() {
 			escrowHeld: escrowHeld.toString(),
 			txFee: txFee === null ? null : txFee.toString(),
 			agreeing: verdict.agreeing.toNumber(),
-			operators: submitted.data.operators.map((o) => o.toString()),
+			operators,
 			resultHash: verdict.resultHash.unwrapOr(null)?.toHex() ?? null,
 			requester: eve.address,
 			model: sample.id,

@@ -6,22 +6,23 @@ use crate::{
 	error::JobNotVerified,
 	keys, output,
 	query::{self, JobsOf},
-	tensor::{self, Tensor},
-	types::{JobPhase, JobPolicy},
+	tensor,
 };
 use anyhow::{anyhow, bail, Context, Result};
-use serde_json::{json, Value as Json};
+use codec::Encode;
+use serde_json::json;
 use std::time::{Duration, Instant};
-use subxt::utils::H256;
+use subxt::{client::OnlineClientAtBlock, utils::H256, PolkadotConfig};
+use verinfer_client::Scale;
+use verinfer_primitives::{JobId, JobPhase, JobPolicy};
 
 /// Runs one job command.
 pub async fn run(ctx: &Ctx, cmd: JobCommand) -> Result<()> {
 	match cmd {
 		JobCommand::Submit(args) => submit(ctx, args).await,
 		JobCommand::Show { id } => {
-			let job = query::job_json(&ctx.chain, id, None)
-				.await?
-				.ok_or_else(|| anyhow!("no job {id}"))?;
+			let job =
+				query::job(&ctx.chain, id, None).await?.ok_or_else(|| anyhow!("no job {id}"))?;
 			if ctx.json {
 				output::print_json(&job);
 			} else {
@@ -39,35 +40,29 @@ async fn list(ctx: &Ctx, a: JobList) -> Result<()> {
 	} else if let Some(o) = &a.operator {
 		JobsOf::Operator(keys::parse_account(o)?)
 	} else if let Some(t) = &a.agent {
-		JobsOf::Agent(keys::parse_agent(t)?)
+		JobsOf::Agent(keys::parse_agent(t, ctx.me().as_ref())?)
 	} else {
 		JobsOf::Requester(ctx.account_or_me(None, "--requester, --operator or --agent")?)
 	};
-	let page = query::jobs_page(&ctx.chain, &of, a.start, a.limit).await?;
+	let page = query::jobs(&ctx.chain, &of, a.start, a.limit).await?;
 	if ctx.json {
 		output::print_json(&page);
 		return Ok(());
 	}
-	let list = output::field(&page, "jobs").and_then(Json::as_array).cloned().unwrap_or_default();
 	let token = &ctx.chain.token;
-	println!("{} jobs in total", output::text(&page, "total"));
-	for j in &list {
-		let quote = output::field(j, "quote").cloned().unwrap_or(Json::Null);
-		let result = match output::field(j, "result") {
-			Some(r) if !r.is_null() => output::tensor(r),
-			_ => String::new(),
-		};
+	println!("{} jobs in total", page.total);
+	for j in &page.jobs {
 		println!(
-			"{:>6}  {:<10} model {}  submitted {}  quote {}  {}",
-			output::text(j, "id"),
-			output::text(j, "status"),
-			output::text(j, "model"),
-			output::block(j, "submitted_at"),
-			output::balance(token, &quote, "total"),
-			result
+			"{:>6}  {:<10} model {:?}  submitted {}  quote {}  {}",
+			j.id,
+			j.status.to_string(),
+			j.model,
+			output::block(Some(j.submitted_at)),
+			token.format(j.quote.total),
+			j.result.as_ref().map(tensor::describe_with_shape).unwrap_or_default()
 		);
 	}
-	if let Some(next) = output::field(&page, "next").filter(|n| !n.is_null()) {
+	if let Some(next) = page.next {
 		println!("older jobs: add --start {next}");
 	}
 	Ok(())
@@ -76,9 +71,9 @@ async fn list(ctx: &Ctx, a: JobList) -> Result<()> {
 async fn submit(ctx: &Ctx, a: JobSubmit) -> Result<()> {
 	ctx.signer()?;
 	let token = &ctx.chain.token;
-	let at = ctx.chain.at_best().await?;
-	let model = query::resolve_model(&at, &a.model).await?;
-	let spec = &model.info.input;
+	let model = query::resolve_model(&ctx.chain, &a.model).await?;
+	let name = String::from_utf8_lossy(&model.name).into_owned();
+	let spec = &model.input;
 	let input = match (&a.input, &a.input_file) {
 		(Some(list), _) => tensor::parse_input_list(list, spec, a.real),
 		(None, Some(path)) => {
@@ -88,28 +83,25 @@ async fn submit(ctx: &Ctx, a: JobSubmit) -> Result<()> {
 		}
 		(None, None) => bail!("give the input with --input or --input-file"),
 	}
-	.with_context(|| {
-		format!("model {} takes {}", String::from_utf8_lossy(&model.info.name), spec.describe())
-	})?;
+	.with_context(|| format!("model {name} takes {}", tensor::describe_spec(spec)))?;
 
-	let default = model.info.policy;
 	let policy = match (a.k, a.q) {
 		(None, None) => None,
 		(k, q) => {
-			let k = k.unwrap_or(default.k);
-			Some(JobPolicy { k, q: q.unwrap_or((k / 2 + 1).max(default.q)) })
+			let k = k.unwrap_or(model.k);
+			Some(JobPolicy { k, q: q.unwrap_or((k / 2 + 1).max(model.q)) })
 		}
 	};
-	let k = policy.map_or(default.k, |p| p.k);
-	let agent = a.agent.as_deref().map(keys::parse_agent).transpose()?;
-	let quote = query::quote(&ctx.chain, &at, &model, &input, k).await?;
+	let k = policy.map_or(model.k, |p| p.k);
+	let me = ctx.me();
+	let agent = a.agent.as_deref().map(|t| keys::parse_agent(t, me.as_ref())).transpose()?;
+	let quote = query::quote(&ctx.chain, model.id, input.encoded_size() as u32, k).await?.quote;
 	let max_fee = match &a.max_fee {
 		Some(m) => token.parse(m).context("--max-fee")?,
 		None => quote.total,
 	};
 	ctx.progress.line(&format!(
-		"model {} ({:?}), input {}",
-		String::from_utf8_lossy(&model.info.name),
+		"model {name} ({:?}), input {}",
 		model.id,
 		tensor::describe(&input)
 	));
@@ -122,17 +114,23 @@ async fn submit(ctx: &Ctx, a: JobSubmit) -> Result<()> {
 		token.format(max_fee)
 	));
 
-	let tx =
-		ctx.submit("Jobs", "submit_job", (model.id, input.clone(), max_fee, policy, agent)).await?;
+	let tx = ctx
+		.submit(
+			"Jobs",
+			"submit_job",
+			(model.id, Scale(input.clone()), max_fee, policy.map(Scale), agent),
+		)
+		.await?;
 	let submitted = tx
 		.event("Jobs", "JobSubmitted")
 		.ok_or_else(|| anyhow!("submit_job succeeded but emitted no JobSubmitted event"))?;
 	let id = submitted.fields["job"]
 		.as_u64()
 		.ok_or_else(|| anyhow!("JobSubmitted without a job id: {}", submitted.fields))?;
-	let operators: Vec<String> = submitted.fields["operators"]
-		.as_array()
-		.map(|ops| ops.iter().map(ss58).collect())
+	// The operators are drawn at the end of the including block: its state has them.
+	let operators: Vec<String> = query::job(&ctx.chain, id, Some(tx.block_hash))
+		.await?
+		.map(|job| job.assignments.iter().map(|a| a.operator.to_string()).collect())
 		.unwrap_or_default();
 	let commit_deadline = submitted.fields["commit_deadline"].clone();
 
@@ -163,26 +161,24 @@ async fn submit(ctx: &Ctx, a: JobSubmit) -> Result<()> {
 	));
 	let (phase, final_block) =
 		follow(ctx, id, tx.block_number + 1, Duration::from_secs(a.timeout)).await?;
-	let record = query::job_json(&ctx.chain, id, Some(final_block))
+	let record = query::job(&ctx.chain, id, Some(final_block))
 		.await?
 		.ok_or_else(|| anyhow!("job {id} vanished"))?;
-	let result: Option<Tensor> = output::field(&record, "result")
-		.filter(|r| !r.is_null())
-		.and_then(|r| serde_json::from_value(r.clone()).ok());
-	if let Some(result) = &result {
-		let chain_hash = output::text(&record, "result_hash");
-		let local = format!("{:?}", H256(result.canonical_hash()));
-		if chain_hash != local {
-			bail!("the chain's result hash {chain_hash} does not match its result ({local})");
+	if let Some(result) = &record.result {
+		let local = H256(result.canonical_hash());
+		if record.result_hash != Some(local) {
+			bail!(
+				"the chain's result hash {} does not match its result ({local:?})",
+				output::hash(record.result_hash)
+			);
 		}
 	}
 	if ctx.json {
-		let real = result.as_ref().map(|r| r.dequantized());
 		output::print_json(&json!({
 			"job": id,
-			"status": record["status"],
-			"result": result,
-			"resultReal": real,
+			"status": record.status,
+			"result": record.result,
+			"resultReal": record.result.as_ref().map(tensor::dequantized),
 			"record": record,
 		}));
 	} else {
@@ -196,7 +192,7 @@ async fn submit(ctx: &Ctx, a: JobSubmit) -> Result<()> {
 
 /// Follows job `id` block by block from block `from` until it is final; returns its final
 /// phase and the block at which it was seen final.
-async fn follow(ctx: &Ctx, id: u64, from: u64, timeout: Duration) -> Result<(JobPhase, H256)> {
+async fn follow(ctx: &Ctx, id: JobId, from: u64, timeout: Duration) -> Result<(JobPhase, H256)> {
 	let started = Instant::now();
 	let mut blocks =
 		ctx.chain.api.stream_best_blocks().await.context("cannot follow new blocks")?;
@@ -221,32 +217,33 @@ async fn follow(ctx: &Ctx, id: u64, from: u64, timeout: Duration) -> Result<(Job
 				}
 				reported = number;
 			}
-			let info = query::job_info(&at, id).await?.ok_or_else(|| anyhow!("no job {id}"))?;
-			let k = info.policy.k;
-			let deadline = match info.phase {
+			let job =
+				query::job(&ctx.chain, id, Some(hash)).await?.ok_or_else(|| anyhow!("no job {id}"))?;
+			let k = job.k;
+			let deadline = match job.status {
 				JobPhase::Assigned | JobPhase::Committing => {
-					format!(", commit deadline #{}", info.commit_deadline)
+					format!(", commit deadline #{}", job.commit_deadline)
 				}
-				JobPhase::Revealing => info
+				JobPhase::Revealing => job
 					.reveal_deadline
 					.map(|d| format!(", reveal deadline #{d}"))
 					.unwrap_or_default(),
 				_ => String::new(),
 			};
+			let commitments = job.assignments.iter().filter(|a| a.commitment.is_some()).count();
+			let reveals = job.assignments.iter().filter(|a| a.revealed_at.is_some()).count();
 			let state = format!(
-				"job {id} {:?}, {}/{k} committed, {}/{k} revealed{deadline}",
-				info.phase,
-				info.commitments(),
-				info.reveals()
+				"job {id} {:?}, {commitments}/{k} committed, {reveals}/{k} revealed{deadline}",
+				job.status
 			);
 			// A terminal shows the block count ticking; a log gets a line per change.
 			if state != last_status || ctx.progress.is_tty() {
 				ctx.progress.status(&format!("block #{number}: {state}"));
 				last_status = state;
 			}
-			if info.phase.is_final() {
+			if job.status.is_final() {
 				ctx.progress.end_status();
-				return Ok((info.phase, hash));
+				return Ok((job.status, hash));
 			}
 		}
 		let left = timeout.checked_sub(started.elapsed()).unwrap_or_default();
@@ -274,7 +271,11 @@ async fn follow(ctx: &Ctx, id: u64, from: u64, timeout: Duration) -> Result<(Job
 }
 
 /// Prints the events of this job in one block (commits, reveals, verdict) as progress lines.
-async fn report_events(ctx: &Ctx, at: &query::At, id: u64) -> Result<()> {
+async fn report_events(
+	ctx: &Ctx,
+	at: &OnlineClientAtBlock<PolkadotConfig>,
+	id: JobId,
+) -> Result<()> {
 	let events = at.events().fetch().await?;
 	let metadata = at.metadata();
 	for event in events.iter() {

@@ -1,5 +1,6 @@
 //! The commands, grouped as on the command line.
 
+pub mod agent;
 pub mod job;
 pub mod model;
 pub mod operator;
@@ -12,8 +13,9 @@ use crate::{
 };
 use anyhow::{anyhow, Result};
 use serde_json::Value as Json;
-use subxt::{ext::scale_encode::EncodeAsFields, utils::AccountId32};
+use subxt::ext::scale_encode::EncodeAsFields;
 use subxt_signer::sr25519::Keypair;
+use verinfer_primitives::{chain::parse_hex32, AccountId};
 
 /// What every command works with.
 pub struct Ctx {
@@ -39,12 +41,12 @@ impl Ctx {
 	}
 
 	/// The signer's account, if a signer was given.
-	pub fn me(&self) -> Option<AccountId32> {
+	pub fn me(&self) -> Option<AccountId> {
 		self.signer.as_ref().map(keys::account_of)
 	}
 
 	/// `account` parsed, or the signer's account when it is `None`.
-	pub fn account_or_me(&self, account: Option<&str>, what: &str) -> Result<AccountId32> {
+	pub fn account_or_me(&self, account: Option<&str>, what: &str) -> Result<AccountId> {
 		match account {
 			Some(a) => keys::parse_account(a),
 			None => self.me().ok_or_else(|| {
@@ -66,7 +68,7 @@ impl Ctx {
 	/// Prints a transaction's outcome.
 	pub fn print_tx(&self, tx: &TxOutcome) {
 		if self.json {
-			output::print_json(&serde_json::to_value(tx).unwrap_or(Json::Null));
+			output::print_json(tx);
 			return;
 		}
 		println!("{} finalized in block #{} ({:?})", tx.call, tx.block_number, tx.block_hash);
@@ -87,10 +89,7 @@ impl Ctx {
 /// `0x` hex account ids (as events carry them) as SS58 addresses; anything else unchanged.
 pub fn ss58(v: &Json) -> String {
 	match v.as_str() {
-		Some(s) if keys::is_hex32(s) => keys::parse_hex32(s)
-			.map(|b| AccountId32(b).to_string())
-			.unwrap_or_else(|_| s.to_string()),
-		Some(s) => s.to_string(),
+		Some(s) => parse_hex32(s).map_or_else(|_| s.to_string(), |b| AccountId::from(b).to_string()),
 		None => v.to_string(),
 	}
 }

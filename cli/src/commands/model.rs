@@ -3,35 +3,38 @@
 use super::Ctx;
 use crate::{
 	cli::{ModelCommand, ModelRegister},
-	keys, output, query,
-	tensor::TensorSpec,
+	output, query,
+	tensor::describe_spec,
 };
 use anyhow::{anyhow, bail, Context, Result};
 use serde_json::Value as Json;
-use subxt::utils::H256;
+use verinfer_client::Scale;
+use verinfer_primitives::{
+	chain::parse_hash,
+	tensor::{BoundedShape, InputRange, TensorSpec},
+	JobPolicy, ModelFees, ModelId,
+};
 
 /// Runs one model command.
 pub async fn run(ctx: &Ctx, cmd: ModelCommand) -> Result<()> {
 	match cmd {
 		ModelCommand::Register(args) => register(ctx, args).await,
 		ModelCommand::List => {
-			let models = query::models_json(&ctx.chain).await?;
+			let models = query::models(&ctx.chain).await?;
 			if ctx.json {
 				output::print_json(&models);
 			} else {
-				let list = models.as_array().cloned().unwrap_or_default();
-				if list.is_empty() {
+				if models.is_empty() {
 					println!("no models registered");
 				}
-				for m in &list {
+				for m in &models {
 					output::print_model(&ctx.chain.token, m, false);
 				}
 			}
 			Ok(())
 		}
 		ModelCommand::Show { model } => {
-			let at = ctx.chain.at_best().await?;
-			let m = crate::json::model(&query::resolve_model(&at, &model).await?);
+			let m = query::resolve_model(&ctx.chain, &model).await?;
 			if ctx.json {
 				output::print_json(&m);
 			} else {
@@ -71,7 +74,8 @@ fn spec_from(
 	let from_side: Option<TensorSpec> =
 		side.and_then(|s| s.get(key)).and_then(|v| serde_json::from_value(v.clone()).ok());
 	let shape = match (shape, &from_side) {
-		(Some(s), _) => parse_shape(s, &format!("--{key}-shape"))?,
+		(Some(s), _) => BoundedShape::try_from(parse_shape(s, &format!("--{key}-shape"))?)
+			.map_err(|_| anyhow!("--{key}-shape: a tensor has at most 8 dimensions"))?,
 		(None, Some(s)) => s.shape.clone(),
 		(None, None) => bail!("give --{key}-shape (or a sidecar JSON next to --file)"),
 	};
@@ -89,9 +93,9 @@ async fn register(ctx: &Ctx, a: ModelRegister) -> Result<()> {
 		(Some(file), _) => {
 			let bytes = std::fs::read(file)
 				.with_context(|| format!("cannot read the model file {}", file.display()))?;
-			(H256(sp_crypto_hashing::blake2_256(&bytes)), sidecar(file)?)
+			(ModelId::from(sp_crypto_hashing::blake2_256(&bytes)), sidecar(file)?)
 		}
-		(None, Some(h)) => (H256(keys::parse_hex32(h).context("--hash")?), None),
+		(None, Some(h)) => (parse_hash(h, "--hash").map_err(|e| anyhow!(e))?, None),
 		(None, None) => bail!("give --file MODEL.onnx or --hash 0x..."),
 	};
 	let name = match (&a.name, side.as_ref().and_then(|s| s["name"].as_str())) {
@@ -106,14 +110,24 @@ async fn register(ctx: &Ctx, a: ModelRegister) -> Result<()> {
 	};
 	let input = spec_from(side.as_ref(), "input", a.input_shape.as_deref(), a.input_precision)?;
 	let output = spec_from(side.as_ref(), "output", a.output_shape.as_deref(), a.output_precision)?;
+	let input_range = match (a.input_min, a.input_max) {
+		(Some(min), Some(max)) => Some(InputRange { min, max }),
+		_ => match side.as_ref().and_then(|s| s.get("input_range")) {
+			Some(range) => Some(
+				serde_json::from_value::<InputRange>(range.clone())
+					.context("the sidecar's input_range")?,
+			),
+			None => None,
+		},
+	};
 	let tolerance =
 		a.tolerance.or_else(|| side.as_ref().and_then(|s| s["tolerance"].as_u64())).unwrap_or(0);
 	let operator_fee = token.parse(&a.operator_fee).context("--operator-fee")?;
 	let royalty = token.parse(&a.royalty).context("--royalty")?;
 	ctx.progress.line(&format!(
 		"registering model {hash:?} {name:?}: input {}, output {}, tolerance {tolerance}, k = {}, q = {}",
-		input.describe(),
-		output.describe(),
+		describe_spec(&input),
+		describe_spec(&output),
 		a.k,
 		a.q
 	));
@@ -125,13 +139,12 @@ async fn register(ctx: &Ctx, a: ModelRegister) -> Result<()> {
 				hash,
 				name.into_bytes(),
 				a.uri.into_bytes(),
-				input,
-				output,
+				Scale(input),
+				Scale(output),
+				input_range.map(Scale),
 				tolerance,
-				operator_fee,
-				royalty,
-				a.k,
-				a.q,
+				Scale(ModelFees { operator_fee, royalty }),
+				Scale(JobPolicy { k: a.k, q: a.q }),
 			),
 		)
 		.await?;

@@ -1,9 +1,19 @@
 //! `verinfer operator ...`: the `Operators` pallet's calls and an operator's record.
 
 use super::Ctx;
-use crate::{cli::OperatorCommand, keys, output, query, types::OperatorStatus};
+use crate::{cli::OperatorCommand, keys, output, query};
 use anyhow::{anyhow, Result};
-use subxt::utils::H256;
+use serde::Serialize;
+use verinfer_client::{Operator, Reputation};
+
+/// What `operator info --json` prints: the operator as `inference_operator` answers it, with its
+/// reputation as `reputation_operator` does.
+#[derive(Serialize)]
+struct OperatorInfo<'a> {
+	#[serde(flatten)]
+	operator: &'a Operator,
+	reputation: &'a Reputation,
+}
 
 /// Runs one operator command.
 pub async fn run(ctx: &Ctx, cmd: OperatorCommand) -> Result<()> {
@@ -25,10 +35,9 @@ pub async fn run(ctx: &Ctx, cmd: OperatorCommand) -> Result<()> {
 		}
 		OperatorCommand::Withdraw => ctx.submit("Operators", "withdraw_unbonded", ()).await?,
 		OperatorCommand::Serve { models } => {
-			let at = ctx.chain.at_best().await?;
-			let mut ids: Vec<H256> = Vec::new();
+			let mut ids = Vec::new();
 			for m in &models {
-				ids.push(query::resolve_model(&at, m).await?.id);
+				ids.push(query::resolve_model(&ctx.chain, m).await?.id);
 			}
 			ctx.submit("Operators", "serve", (ids,)).await?
 		}
@@ -43,48 +52,41 @@ pub async fn run(ctx: &Ctx, cmd: OperatorCommand) -> Result<()> {
 
 async fn info(ctx: &Ctx, account: Option<&str>) -> Result<()> {
 	let who = ctx.account_or_me(account, "operator")?;
-	let at = ctx.chain.at_best().await?;
-	let Some(op) = query::operator(&at, &who).await? else {
+	let Some(op) = query::operator(&ctx.chain, &who).await? else {
 		return Err(anyhow!("{who} is not a registered operator"));
 	};
-	let reputation = query::reputation_json(&ctx.chain, &who).await?;
+	let reputation = query::reputation(&ctx.chain, &who).await?;
 	if ctx.json {
-		let mut v = crate::json::operator(&op);
-		v["reputation"] = reputation;
-		output::print_json(&v);
+		output::print_json(&OperatorInfo { operator: &op, reputation: &reputation });
 		return Ok(());
 	}
 	let token = &ctx.chain.token;
-	let i = &op.info;
-	let status = match i.status {
-		OperatorStatus::Online => "Online",
-		OperatorStatus::Offline => "Offline",
-		OperatorStatus::Leaving => "Leaving",
-	};
 	println!("Operator {who}");
-	println!("  status         {status}");
-	println!("  infr key       0x{}", hex::encode(i.key));
-	println!("  active bond    {}", token.format(i.ledger.active));
-	for chunk in &i.ledger.unlocking {
+	println!("  status         {:?}", op.status);
+	println!("  infr key       {:?}", op.key);
+	println!("  active bond    {}", token.format(op.active_bond));
+	for chunk in &op.unbonding {
 		println!(
 			"  unbonding      {} (withdrawable from #{})",
 			token.format(chunk.value),
 			chunk.unlock_at
 		);
 	}
-	println!("  open jobs      {}", i.open_jobs);
-	println!("  registered     #{}", i.registered_at);
-	if !i.metadata.is_empty() {
-		println!("  metadata       {}", String::from_utf8_lossy(&i.metadata));
+	println!("  open jobs      {}", op.open_jobs);
+	println!("  registered     #{}", op.registered_at);
+	if !op.metadata.is_empty() {
+		println!("  metadata       {}", String::from_utf8_lossy(&op.metadata));
 	}
-	if i.models.is_empty() {
+	if op.models.is_empty() {
 		println!("  models         none (declare them with `verinfer operator serve MODEL...`)");
 	} else {
+		let models = query::models(&ctx.chain).await?;
 		println!("  models");
-		for id in &i.models {
-			let name = query::model(&at, *id)
-				.await?
-				.map(|m| String::from_utf8_lossy(&m.info.name).into_owned())
+		for id in &op.models {
+			let name = models
+				.iter()
+				.find(|m| m.id == *id)
+				.map(|m| String::from_utf8_lossy(&m.name).into_owned())
 				.unwrap_or_default();
 			println!("    {id:?}  {name}");
 		}

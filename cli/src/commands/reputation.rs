@@ -9,7 +9,7 @@ pub async fn run(ctx: &Ctx, cmd: ReputationCommand) -> Result<()> {
 	match cmd {
 		ReputationCommand::Show { account } => {
 			let who = keys::parse_account(&account)?;
-			let r = query::reputation_json(&ctx.chain, &who).await?;
+			let r = query::reputation(&ctx.chain, &who).await?;
 			if ctx.json {
 				output::print_json(&r);
 			} else {
@@ -18,21 +18,17 @@ pub async fn run(ctx: &Ctx, cmd: ReputationCommand) -> Result<()> {
 		}
 		ReputationCommand::Top { limit, model } => {
 			let model = match model {
-				Some(m) => {
-					let at = ctx.chain.at_best().await?;
-					Some(query::resolve_model(&at, &m).await?.id)
-				}
+				Some(m) => Some(query::resolve_model(&ctx.chain, &m).await?.id),
 				None => None,
 			};
-			let top = query::reputation_top_json(&ctx.chain, limit, model).await?;
+			let top = query::top(&ctx.chain, limit, model).await?;
 			if ctx.json {
 				output::print_json(&top);
 			} else {
-				let list = top.as_array().cloned().unwrap_or_default();
-				if list.is_empty() {
+				if top.is_empty() {
 					println!("no operators");
 				}
-				for (rank, r) in list.iter().enumerate() {
+				for (rank, r) in top.iter().enumerate() {
 					print!("{:>3}. ", rank + 1);
 					output::print_reputation(&ctx.chain.token, r);
 				}

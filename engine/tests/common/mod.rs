@@ -1,21 +1,19 @@
-//! Helpers of the engine's integration tests: paths, an in-process server on a free port and a
-//! minimal HTTP/1.1 client over a plain TCP stream (so tests can send exactly the bytes they want).
+//! Helpers of the engine's integration tests: the fixtures, the router driven in process
+//! ([`App`], with `tower::ServiceExt::oneshot`), and a server on a real socket for the HTTP edge
+//! cases ([`serve`]). The repository's models folder and the HTTP client of the socket tests are
+//! `verinfer-test-utils`'.
 
 #![allow(dead_code)]
 
-use std::{
-	io::{Read, Write},
-	net::{SocketAddr, TcpStream},
-	path::PathBuf,
-	sync::Arc,
-	time::Duration,
+use axum::{
+	body::{to_bytes, Body},
+	http::{header, Method, Request},
+	Router,
 };
+use std::{path::PathBuf, sync::Arc};
+use tower::ServiceExt;
 use verinfer_engine::Registry;
-
-/// The repository's `models/` folder.
-pub fn models_dir() -> PathBuf {
-	PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("models")
-}
+pub use verinfer_test_utils::models_dir;
 
 /// `engine/tests/fixtures`.
 pub fn fixtures_dir() -> PathBuf {
@@ -29,63 +27,56 @@ pub fn load_all(dir: &std::path::Path) -> Registry {
 	registry
 }
 
-/// A server running in a thread of its own; stopped when dropped.
-pub struct TestServer {
-	pub addr: SocketAddr,
-	stop: Option<tokio::sync::oneshot::Sender<()>>,
-	thread: Option<std::thread::JoinHandle<()>>,
-}
+/// The engine's router over a set of models, called in process.
+#[derive(Clone)]
+pub struct App(Router);
 
-impl TestServer {
-	/// Serves `registry` on 127.0.0.1 at a port the OS picks.
-	pub fn start(registry: Registry) -> TestServer {
-		let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-		let (ready_tx, ready_rx) = std::sync::mpsc::channel();
-		let thread = std::thread::spawn(move || {
-			let rt = tokio::runtime::Builder::new_multi_thread()
-				.worker_threads(2)
-				.enable_all()
-				.build()
-				.unwrap();
-			rt.block_on(async move {
-				let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-				ready_tx.send(listener.local_addr().unwrap()).unwrap();
-				verinfer_engine::serve(listener, Arc::new(registry), async move {
-					let _ = stopped.await;
-				})
-				.await
-				.unwrap();
-			});
-		});
-		let addr = ready_rx.recv_timeout(Duration::from_secs(30)).expect("server started");
-		TestServer { addr, stop: Some(stop), thread: Some(thread) }
+impl App {
+	/// The router over `registry`.
+	pub fn new(registry: Registry) -> Self {
+		App(verinfer_engine::router(Arc::new(registry)))
 	}
 
-	pub fn get(&self, path: &str) -> Reply {
-		request(self.addr, "GET", path, &[])
+	/// The router over the bundled models.
+	pub fn bundled() -> Self {
+		Self::new(load_all(&models_dir()))
 	}
 
-	pub fn post(&self, path: &str, body: &[u8]) -> Reply {
-		request(self.addr, "POST", path, body)
-	}
-
-	pub fn post_json(&self, path: &str, body: &serde_json::Value) -> Reply {
-		self.post(path, body.to_string().as_bytes())
-	}
-}
-
-impl Drop for TestServer {
-	fn drop(&mut self) {
-		if let Some(stop) = self.stop.take() {
-			let _ = stop.send(());
+	/// One request; the answer with its whole body.
+	pub async fn request(&self, method: Method, path: &str, body: Vec<u8>) -> Reply {
+		let mut request = Request::builder().method(method).uri(path);
+		if !body.is_empty() {
+			request = request.header(header::CONTENT_TYPE, "application/json");
 		}
-		if let Some(thread) = self.thread.take() {
-			let _ = thread.join();
-		}
+		let request = request.body(Body::from(body)).expect("a well-formed request");
+		let response = self.0.clone().oneshot(request).await.expect("the router is infallible");
+		let status = response.status().as_u16();
+		let headers = response
+			.headers()
+			.iter()
+			.map(|(k, v)| (k.to_string(), v.to_str().unwrap_or_default().to_string()))
+			.collect();
+		let body = to_bytes(response.into_body(), usize::MAX).await.expect("the whole body");
+		Reply { status, headers, body: body.to_vec() }
+	}
+
+	/// `GET path`.
+	pub async fn get(&self, path: &str) -> Reply {
+		self.request(Method::GET, path, Vec::new()).await
+	}
+
+	/// `POST path` with `body` as it is.
+	pub async fn post(&self, path: &str, body: &[u8]) -> Reply {
+		self.request(Method::POST, path, body.to_vec()).await
+	}
+
+	/// `POST path` with a JSON body.
+	pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> Reply {
+		self.post(path, body.to_string().as_bytes()).await
 	}
 }
 
-/// A parsed HTTP answer.
+/// An answer.
 #[derive(Debug)]
 pub struct Reply {
 	pub status: u16,
@@ -117,62 +108,18 @@ impl Reply {
 	}
 }
 
-/// Sends one request with `Connection: close` and reads the whole answer.
-pub fn request(addr: SocketAddr, method: &str, path: &str, body: &[u8]) -> Reply {
-	let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
-	if method != "GET" {
-		head += &format!("Content-Type: application/json\r\nContent-Length: {}\r\n", body.len());
+impl From<verinfer_test_utils::http::Response> for Reply {
+	fn from(r: verinfer_test_utils::http::Response) -> Self {
+		Reply { status: r.status, headers: r.headers, body: r.body }
 	}
-	head += "\r\n";
-	let mut bytes = head.into_bytes();
-	bytes.extend_from_slice(body);
-	raw(addr, &bytes)
 }
 
-/// Sends raw bytes and parses the answer.
-pub fn raw(addr: SocketAddr, bytes: &[u8]) -> Reply {
-	let mut stream = TcpStream::connect(addr).expect("connect");
-	stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
-	stream.write_all(bytes).expect("write request");
-	let mut answer = Vec::new();
-	stream.read_to_end(&mut answer).expect("read answer");
-	parse(&answer)
-}
-
-pub fn parse(answer: &[u8]) -> Reply {
-	let split = answer
-		.windows(4)
-		.position(|w| w == b"\r\n\r\n")
-		.unwrap_or_else(|| panic!("no header end in {:?}", String::from_utf8_lossy(answer)));
-	let head = std::str::from_utf8(&answer[..split]).expect("ASCII head");
-	let mut lines = head.split("\r\n");
-	let status_line = lines.next().unwrap();
-	let status = status_line.split(' ').nth(1).unwrap().parse().unwrap();
-	let headers: Vec<(String, String)> = lines
-		.filter_map(|l| l.split_once(':'))
-		.map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-		.collect();
-	let mut body = answer[split + 4..].to_vec();
-	let chunked = headers.iter().any(|(k, v)| {
-		k.eq_ignore_ascii_case("transfer-encoding") && v.eq_ignore_ascii_case("chunked")
-	});
-	if chunked {
-		body = dechunk(&body);
-	}
-	Reply { status, headers, body }
-}
-
-fn dechunk(mut b: &[u8]) -> Vec<u8> {
-	let mut out = Vec::new();
-	loop {
-		let eol = b.windows(2).position(|w| w == b"\r\n").expect("chunk size line");
-		let size_text = std::str::from_utf8(&b[..eol]).unwrap();
-		let size = usize::from_str_radix(size_text.split(';').next().unwrap().trim(), 16).unwrap();
-		b = &b[eol + 2..];
-		if size == 0 {
-			return out;
-		}
-		out.extend_from_slice(&b[..size]);
-		b = &b[size + 2..];
-	}
+/// Serves the bundled models on a loopback port (in this test's runtime) until the test ends;
+/// returns `127.0.0.1:<port>`.
+pub async fn serve() -> String {
+	let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+	let host_port = listener.local_addr().expect("the bound address").to_string();
+	let registry = Arc::new(load_all(&models_dir()));
+	tokio::spawn(verinfer_engine::serve(listener, registry, std::future::pending()));
+	host_port
 }

@@ -8,10 +8,11 @@ use sp_blockchain::HeaderBackend;
 use std::sync::Arc;
 use verinfer_primitives::{
 	api::{InferenceApi as InferenceRuntimeApi, MAX_PAGE_LEN},
-	AgentTag, JobId, ModelId,
+	JobId,
 };
 use verinfer_rpc_api::{
-	AccountParam, InferenceApiServer, Job, Model, Operator, Page, QuoteAnswer, DEFAULT_PAGE_LEN,
+	AccountParam, HashParam, InferenceApiServer, Job, Model, Operator, Page, QuoteAnswer,
+	DEFAULT_PAGE_LEN,
 };
 use verinfer_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Hash};
 
@@ -88,9 +89,10 @@ where
 		len: Option<u32>,
 		at: Option<Hash>,
 	) -> RpcResult<Page> {
+		let who = account.parse().map_err(invalid_params)?;
 		let len = page_len(len)?;
 		let (api, at) = self.api(at)?;
-		api.jobs_by_requester(at, account.0, page_start, len)
+		api.jobs_by_requester(at, who, page_start, len)
 			.map_err(|e| runtime_error("InferenceApi::jobs_by_requester", e))
 	}
 
@@ -101,19 +103,21 @@ where
 		len: Option<u32>,
 		at: Option<Hash>,
 	) -> RpcResult<Page> {
+		let who = account.parse().map_err(invalid_params)?;
 		let len = page_len(len)?;
 		let (api, at) = self.api(at)?;
-		api.jobs_by_operator(at, account.0, page_start, len)
+		api.jobs_by_operator(at, who, page_start, len)
 			.map_err(|e| runtime_error("InferenceApi::jobs_by_operator", e))
 	}
 
 	fn jobs_by_agent(
 		&self,
-		agent: AgentTag,
+		agent: HashParam,
 		page_start: Option<u32>,
 		len: Option<u32>,
 		at: Option<Hash>,
 	) -> RpcResult<Page> {
+		let agent = agent.parse("agent tag").map_err(invalid_params)?;
 		let len = page_len(len)?;
 		let (api, at) = self.api(at)?;
 		api.jobs_by_agent(at, agent, page_start, len)
@@ -126,17 +130,19 @@ where
 	}
 
 	fn operator(&self, account: AccountParam, at: Option<Hash>) -> RpcResult<Option<Operator>> {
+		let who = account.parse().map_err(invalid_params)?;
 		let (api, at) = self.api(at)?;
-		api.operator(at, account.0).map_err(|e| runtime_error("InferenceApi::operator", e))
+		api.operator(at, who).map_err(|e| runtime_error("InferenceApi::operator", e))
 	}
 
 	fn quote(
 		&self,
-		model: ModelId,
+		model: HashParam,
 		input_len: Option<u32>,
 		k: Option<u32>,
 		at: Option<Hash>,
 	) -> RpcResult<QuoteAnswer> {
+		let model = model.parse("model id").map_err(invalid_params)?;
 		let (api, at) = self.api(at)?;
 		api.quote(at, model, input_len, k)
 			.map_err(|e| runtime_error("InferenceApi::quote", e))?

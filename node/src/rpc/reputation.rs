@@ -9,11 +9,11 @@ use jsonrpsee::core::RpcResult;
 use sp_api::{ApiRef, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use std::sync::Arc;
-use verinfer_primitives::{
-	api::{ReputationApi as ReputationRuntimeApi, MAX_TOP_LIMIT},
-	ModelId,
+use verinfer_primitives::api::{ReputationApi as ReputationRuntimeApi, MAX_TOP_LIMIT};
+use verinfer_rpc_api::{
+	AccountParam, HashParam, Reputation as ReputationAnswer, ReputationApiServer, Score,
+	DEFAULT_TOP_LIMIT,
 };
-use verinfer_rpc_api::{AccountParam, Reputation as ReputationAnswer, ReputationApiServer, Score, DEFAULT_TOP_LIMIT};
 use verinfer_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Hash};
 
 /// Serves [`ReputationApiServer`] from a client.
@@ -46,8 +46,9 @@ where
 	C::Api: ReputationRuntimeApi<Block, AccountId, Balance, BlockNumber>,
 {
 	fn score(&self, account: AccountParam, at: Option<Hash>) -> RpcResult<Score> {
+		let who = account.parse().map_err(invalid_params)?;
 		let (api, at) = self.api(at)?;
-		api.score(at, account.0).map_err(|e| runtime_error("ReputationApi::score", e))
+		api.score(at, who).map_err(|e| runtime_error("ReputationApi::score", e))
 	}
 
 	fn operator(
@@ -55,14 +56,15 @@ where
 		account: AccountParam,
 		at: Option<Hash>,
 	) -> RpcResult<Option<ReputationAnswer>> {
+		let who = account.parse().map_err(invalid_params)?;
 		let (api, at) = self.api(at)?;
-		api.operator(at, account.0).map_err(|e| runtime_error("ReputationApi::operator", e))
+		api.operator(at, who).map_err(|e| runtime_error("ReputationApi::operator", e))
 	}
 
 	fn top(
 		&self,
 		limit: Option<u32>,
-		model: Option<ModelId>,
+		model: Option<HashParam>,
 		at: Option<Hash>,
 	) -> RpcResult<Vec<ReputationAnswer>> {
 		let limit = match limit.unwrap_or(DEFAULT_TOP_LIMIT) {
@@ -73,6 +75,7 @@ where
 				)))
 			}
 		};
+		let model = model.map(|m| m.parse("model id")).transpose().map_err(invalid_params)?;
 		let (api, at) = self.api(at)?;
 		api.top(at, limit, model).map_err(|e| runtime_error("ReputationApi::top", e))
 	}

@@ -64,7 +64,6 @@ pub mod types;
 pub mod weights;
 
 pub use pallet::*;
-use verinfer_primitives::traits::FeesInterface;
 pub use types::*;
 pub use verinfer_primitives::{ModelFees, Payout, Quote};
 pub use weights::WeightInfo;

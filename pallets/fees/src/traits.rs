@@ -4,7 +4,7 @@
 use crate::{asset, BalanceOf, Config, Error, Escrow, Escrows, Event, Pallet};
 use frame_support::{ensure, storage::with_storage_layer};
 use sp_runtime::{
-	traits::{Saturating, Zero},
+	traits::Saturating,
 	DispatchError, DispatchResult,
 };
 use verinfer_primitives::{traits::FeesInterface, JobId, ModelFees, Payout, Quote};

@@ -1,9 +1,11 @@
-//! Every currency movement of the jobs pallet: the model deposit.
+//! Every currency movement of the jobs pallet: the model and agent deposits.
 //!
 //! A model's deposit is held from its owner under [`HoldReason::ModelDeposit`] when the model
-//! is registered and stays held while the model exists (the registry is permanent: job records
-//! refer to it). Nothing here mints, burns or transfers. Job escrows are the fees pallet's and
-//! bonds the operators pallet's; this pallet reaches them only through their traits.
+//! is registered, an agent's from its controller under [`HoldReason::AgentDeposit`] (adjusted
+//! when its delegates change); both stay held while the entry exists, and entries are permanent
+//! because job records refer to them. Nothing here mints, burns or transfers. Job escrows are
+//! the fees pallet's and bonds the operators pallet's; this pallet reaches them only through
+//! their traits.
 
 use crate::{BalanceOf, Config, Error, HoldReason};
 use frame_support::traits::{
@@ -29,4 +31,38 @@ pub fn hold_deposit<T: Config>(owner: &T::AccountId, amount: BalanceOf<T>) -> Di
 	let free = T::Currency::reducible_balance(owner, Preservation::Protect, Fortitude::Polite);
 	frame_support::ensure!(free >= amount, Error::<T>::InsufficientBalance);
 	T::Currency::hold(&reason::<T>(), owner, amount)
+}
+
+fn agent_reason<T: Config>() -> T::RuntimeHoldReason {
+	HoldReason::AgentDeposit.into()
+}
+
+/// What `controller` has on hold as agent deposits.
+pub fn agent_deposited<T: Config>(controller: &T::AccountId) -> BalanceOf<T> {
+	T::Currency::balance_on_hold(&agent_reason::<T>(), controller)
+}
+
+/// Hold an agent's deposit `amount` from `controller`, keeping its account alive.
+pub fn hold_agent_deposit<T: Config>(controller: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+	if amount.is_zero() {
+		return Ok(());
+	}
+	let free = T::Currency::reducible_balance(controller, Preservation::Protect, Fortitude::Polite);
+	frame_support::ensure!(free >= amount, Error::<T>::InsufficientBalance);
+	T::Currency::hold(&agent_reason::<T>(), controller, amount)
+}
+
+/// Change an agent's deposit held from `controller` from `old` to `new`.
+pub fn adjust_agent_deposit<T: Config>(
+	controller: &T::AccountId,
+	old: BalanceOf<T>,
+	new: BalanceOf<T>,
+) -> DispatchResult {
+	use frame_support::traits::tokens::Precision;
+	if new > old {
+		hold_agent_deposit::<T>(controller, new - old)
+	} else {
+		T::Currency::release(&agent_reason::<T>(), controller, old - new, Precision::Exact)
+			.map(|_| ())
+	}
 }

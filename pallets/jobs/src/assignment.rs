@@ -5,7 +5,7 @@
 //! of weight zero are never drawn. `k` operators are drawn **sequentially without replacement**:
 //!
 //! ```text
-//! seed   = blake2_256(SCALE(randomness bytes, job_id))
+//! seed   = blake2_256(SCALE(randomness bytes, subject bytes))
 //! for j in 0..k:
 //!     rⱼ = u128 from the first 16 bytes (little endian) of blake2_256(SCALE(seed, j as u32))
 //!     t  = rⱼ mod Σ w  (over the operators not drawn yet)
@@ -23,9 +23,10 @@
 use alloc::vec::Vec;
 use codec::Encode;
 
-/// A draw seed from the block's randomness (its bytes) and the job id.
-pub fn seed(randomness: &[u8], job: u64) -> [u8; 32] {
-	(randomness, job).using_encoded(sp_crypto_hashing::blake2_256)
+/// A draw seed from the block's randomness (its bytes) and what identifies the draw
+/// (`subject`, SCALE bytes).
+pub fn seed(randomness: &[u8], subject: &[u8]) -> [u8; 32] {
+	(randomness, subject).using_encoded(sp_crypto_hashing::blake2_256)
 }
 
 /// The `j`-th number of the stream of `seed`.
@@ -70,7 +71,7 @@ mod tests {
 	use sp_core::H256;
 
 	fn seed_n(n: u64) -> [u8; 32] {
-		seed(H256::repeat_byte(7).as_ref(), n)
+		seed(H256::repeat_byte(7).as_ref(), &n.encode())
 	}
 
 	#[test]
@@ -103,7 +104,7 @@ mod tests {
 			.filter(|n| sample(&weights, 3, &seed_n(*n)) != sample(&weights, 3, &seed_n(n + 1)))
 			.count();
 		assert!(differing > 25, "the job id changes the draw");
-		assert_ne!(seed(&[1; 32], 3), seed(&[2; 32], 3));
+		assert_ne!(seed(&[1; 32], &[3]), seed(&[2; 32], &[3]));
 	}
 
 	/// First draws follow the weights: a chi-square test over many seeds.

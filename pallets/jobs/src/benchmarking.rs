@@ -50,6 +50,7 @@ fn model<T: Config>(input_len: u32, output_len: u32, policy: JobPolicy) -> Model
 			b"bench".to_vec(),
 			spec(input_len),
 			spec(output_len),
+			None,
 			0,
 			fees::<T>(),
 			policy,
@@ -94,6 +95,7 @@ pub fn create_job<T: Config>(
 		b"bench".to_vec(),
 		spec(1),
 		spec(output_len),
+		None,
 		0,
 		fees::<T>(),
 		policy,
@@ -116,8 +118,22 @@ pub fn create_job<T: Config>(
 		None,
 	)
 	.expect("the benchmark job is submitted");
+	JobsPallet::<T>::draw_pending();
 	let info = Jobs::<T>::get(job).expect("just submitted");
 	(job, info.assignments.iter().map(|a| a.operator.clone()).collect())
+}
+
+/// Fill the deadline buckets from `from` on, all but the last one a search from there may use;
+/// returns that last one (where a deadline due at `from` lands).
+pub fn crowd_deadlines<T: Config>(from: BlockNumberFor<T>) -> BlockNumberFor<T> {
+	let mut bucket = from;
+	for _ in 1..T::DeadlineSearchRange::get() {
+		let full: Vec<JobId> =
+			(0..T::MaxDeadlinesPerBlock::get()).map(|j| u64::MAX - j as u64).collect();
+		DeadlineQueue::<T>::insert(bucket, BoundedVec::truncate_from(full));
+		bucket = bucket.saturating_add(One::one());
+	}
+	bucket
 }
 
 /// An output of the spec of job `id`'s model with every element `v`.
@@ -170,6 +186,7 @@ mod benchmarks {
 			uri,
 			spec(T::MaxInputLen::get()),
 			spec(T::MaxOutputLen::get()),
+			Some(InputRange { min: i64::MIN, max: i64::MAX }),
 			1,
 			fees::<T>(),
 			JobPolicy { k: 1, q: 1 },
@@ -200,26 +217,19 @@ mod benchmarks {
 		assert_eq!(Models::<T>::get(id).unwrap().status, ModelStatus::Deprecated);
 	}
 
-	/// The worst case: `c` candidates, `k` drawn, an agent tag, and every deadline bucket but
-	/// the last one searched full.
+	/// The worst case of the call itself (the draw is [`draw`]): an input range to check, an
+	/// agent tag to check, and every deadline bucket but the last one searched full.
 	#[benchmark]
-	fn submit_job(
-		i: Linear<1, { T::MaxInputLen::get() }>,
-		c: Linear<{ T::MaxReplicas::get() }, { T::MaxCandidates::get() }>,
-		k: Linear<1, { T::MaxReplicas::get() }>,
-	) {
+	fn submit_job(i: Linear<1, { T::MaxInputLen::get() }>, k: Linear<1, { T::MaxReplicas::get() }>) {
 		let model = model::<T>(i, 1, majority(1));
-		operators::<T>(&model, c);
+		operators::<T>(&model, k);
 		let requester = funded::<T>("requester", 0);
+		JobsPallet::<T>::do_register_agent(requester.clone(), b"agent".to_vec(), vec![])
+			.expect("the agent registers");
+		let agent = agent_tag(&requester, b"agent");
 		let deadline =
 			frame_system::Pallet::<T>::block_number().saturating_add(T::CommitWindow::get());
-		let mut bucket = deadline;
-		for _ in 1..T::DeadlineSearchRange::get() {
-			let full: Vec<JobId> =
-				(0..T::MaxDeadlinesPerBlock::get()).map(|j| u64::MAX - j as u64).collect();
-			DeadlineQueue::<T>::insert(bucket, BoundedVec::truncate_from(full));
-			bucket = bucket.saturating_add(One::one());
-		}
+		let bucket = crowd_deadlines::<T>(deadline);
 		let input = Tensor::new(vec![i], vec![-1; i as usize], 2);
 
 		#[extrinsic_call]
@@ -229,12 +239,67 @@ mod benchmarks {
 			input,
 			T::BenchmarkHelper::plenty(),
 			Some(majority(k)),
-			Some(H256::repeat_byte(1)),
+			Some(agent),
 		);
 
 		let job = Jobs::<T>::get(0).expect("submitted");
-		assert_eq!(job.assignments.len() as u32, k);
+		assert_eq!(job.phase, JobPhase::Submitted);
 		assert_eq!(job.queued_at, Some(bucket));
+	}
+
+	/// The draw of one submitted job at the end of its block: `c` candidates (each with a
+	/// reputation record), `k` drawn.
+	#[benchmark]
+	fn draw(
+		c: Linear<{ T::MaxReplicas::get() }, { T::MaxCandidates::get() }>,
+		k: Linear<1, { T::MaxReplicas::get() }>,
+	) {
+		let model = model::<T>(1, 1, majority(1));
+		operators::<T>(&model, c);
+		let requester = funded::<T>("requester", 0);
+		let (id, _, _) = JobsPallet::<T>::do_submit(
+			requester,
+			model,
+			Tensor::new(vec![1], vec![1], 2),
+			T::BenchmarkHelper::plenty(),
+			Some(majority(k)),
+			None,
+		)
+		.expect("submitted");
+
+		#[block]
+		{
+			JobsPallet::<T>::draw_pending();
+		}
+
+		assert_eq!(Jobs::<T>::get(id).unwrap().assignments.len() as u32, k);
+	}
+
+	#[benchmark]
+	fn register_agent(n: Linear<0, { T::MaxAgentNameLen::get() + T::MaxAgentMetadataLen::get() }>) {
+		let controller = funded::<T>("controller", 0);
+		let name_len = n.min(T::MaxAgentNameLen::get());
+		let name = vec![b'n'; name_len as usize];
+		let metadata = vec![b'm'; (n - name_len) as usize];
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(controller.clone()), name.clone(), metadata);
+
+		assert!(Agents::<T>::contains_key(agent_tag(&controller, &name)));
+	}
+
+	#[benchmark]
+	fn set_agent_delegates(n: Linear<0, { T::MaxAgentDelegates::get() }>) {
+		let controller = funded::<T>("controller", 0);
+		JobsPallet::<T>::do_register_agent(controller.clone(), b"agent".to_vec(), vec![])
+			.expect("the agent registers");
+		let agent = agent_tag(&controller, b"agent");
+		let delegates: Vec<T::AccountId> = (0..n).map(|i| account("delegate", i, SEED)).collect();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(controller), agent, delegates);
+
+		assert_eq!(Agents::<T>::get(agent).unwrap().delegates.len() as u32, n);
 	}
 
 	#[benchmark]

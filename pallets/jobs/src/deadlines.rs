@@ -21,6 +21,14 @@ pub(crate) enum DeadlineKind {
 }
 
 impl<T: Config> Pallet<T> {
+	/// The most blocks after it is due that a deadline waits to be processed: it may be placed up
+	/// to `DeadlineSearchRange - 1` buckets late, and ahead of it there are fewer than
+	/// [`Pallet::max_open_jobs`] other deadlines, processed `MaxDeadlinesProcessed` per block.
+	pub fn deadline_lag_bound() -> BlockNumberFor<T> {
+		let backlog = Self::max_open_jobs().div_ceil(T::MaxDeadlinesProcessed::get().max(1));
+		T::DeadlineSearchRange::get().saturating_add(backlog).into()
+	}
+
 	/// Queue the deadline of job `id` due at block `at`: in bucket `at` or the next one with room
 	/// within `DeadlineSearchRange` buckets. Returns the bucket.
 	pub(crate) fn schedule(
@@ -120,7 +128,13 @@ impl<T: Config> Pallet<T> {
 				T::Deadlines::on_reveal_deadline(id);
 				DeadlineKind::Reveal
 			}
-			JobPhase::Verified | JobPhase::Failed | JobPhase::Expired => {
+			JobPhase::Submitted => {
+				// Drawn at the end of its block, long before its commit deadline.
+				defensive!("undrawn job at its commit deadline");
+				Self::force_conclude(id, phase);
+				return Some(DeadlineKind::Commit);
+			}
+			JobPhase::Verified | JobPhase::Failed | JobPhase::Expired | JobPhase::Unassigned => {
 				defensive!("final job in the deadline queue");
 				return None;
 			}

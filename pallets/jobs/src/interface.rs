@@ -181,4 +181,10 @@ impl<T: Config> JobsInterface<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for
 	) -> (JobId, Vec<T::AccountId>) {
 		crate::benchmarking::create_job::<T>(k, q, output_len, shared)
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_crowd_reveal_deadlines() {
+		let now = frame_system::Pallet::<T>::block_number();
+		crate::benchmarking::crowd_deadlines::<T>(now.saturating_add(T::RevealWindow::get()));
+	}
 }

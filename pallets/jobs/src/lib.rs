@@ -11,11 +11,13 @@
 //! - **Model**: an ONNX file registered by content hash ([`ModelId`] = blake2-256 of its bytes)
 //!   with [`Pallet::register_model`], under a deposit held with [`HoldReason::ModelDeposit`]
 //!   (`ModelDepositBase + ModelDepositPerByte × (name + uri bytes)`). It declares its input and
-//!   output [`TensorSpec`] (exact shape and decimal precision), the agreement `tolerance` (in
-//!   units of the output precision; 0 = exact), the operator fee and royalty, and a default
-//!   [`JobPolicy`]. The owner may change the fees ([`Pallet::set_model_fees`], for new jobs
-//!   only) and deprecate the model ([`Pallet::deprecate_model`]: no new jobs). The registry is
-//!   permanent, as job records refer to it, so the deposit stays held.
+//!   output [`TensorSpec`] (exact shape and decimal precision), optionally the range every
+//!   input element must lie in ([`InputRange`], so inputs it cannot answer are refused at
+//!   submission), the agreement `tolerance` (in units of the output precision; 0 = exact), the
+//!   operator fee and royalty, and a default [`JobPolicy`]. The owner may change the fees
+//!   ([`Pallet::set_model_fees`], for new jobs only) and deprecate the model
+//!   ([`Pallet::deprecate_model`]: no new jobs). The registry is permanent, as job records refer
+//!   to it, so the deposit stays held.
 //! - **Policy** ([`JobPolicy`]): `k` operators run a job, `q` of them must agree. Valid
 //!   policies have `1 ≤ q ≤ k ≤ MaxReplicas` and a strict majority (`2q > k`). A requester may
 //!   ask for more than the model's default, never for less. `k = q = 1` is allowed and its jobs
@@ -25,51 +27,77 @@
 //!   quote, the assigned operators with their commitments, reveal blocks and output hashes (the
 //!   outputs in [`Reveals`]), outcomes, payments and slashes, the result (in [`Results`]), the
 //!   payout, and the block of every step.
-//! - **Agent tag** ([`AgentTag`]): an optional 32-byte tag on a job; [`AgentJobs`] lists the
-//!   jobs of a tag, so the decisions of one AI agent can be listed together.
+//! - **Agent** ([`AgentInfo`]): an AI agent (or any requester) whose decisions are listed
+//!   together. [`Pallet::register_agent`] registers it under a deposit held with
+//!   [`HoldReason::AgentDeposit`]; its tag ([`AgentTag`]) is `blake2_256(SCALE(controller,
+//!   name))` ([`agent_tag`]), so a name belongs to its controller and cannot be squatted. Only
+//!   the controller and the delegates it names ([`Pallet::set_agent_delegates`]) may submit jobs
+//!   tagged with it, so nobody can put decisions in another agent's history. [`AgentJobs`] lists
+//!   the jobs of a tag.
 //!
 //! ## Lifecycle
 //!
 //! ```text
-//! submit_job ──► Assigned ──► Committing ──► Revealing ──► Verified
-//!                   │              │              │
-//!                   └──────────────┴──────────────┴──► Failed (no quorum) / Expired (too few commitments)
+//! submit_job ──► Submitted ──end of block──► Assigned ──► Committing ──► Revealing ──► Verified
+//!                    │                          │              │              │
+//!                    └──► Unassigned            └──────────────┴──────────────┴──► Failed (no quorum)
+//!                                                                                  Expired (too few commitments)
 //! ```
 //!
 //! 1. [`Pallet::submit_job`] (block `N`): the model must be active; the input must have exactly
-//!    the model's input shape and precision and at most `MaxInputLen` elements; the fees
-//!    pallet's quote for `k` operators on the input's encoded bytes must be within `max_fee`.
-//!    `k` operators are drawn at once (see *Assignment*), the quote is held in escrow by the fees
-//!    pallet, each operator's open-job count is raised, and the commit deadline
-//!    `N + CommitWindow` is queued. Any failure (too few eligible operators, no funds, ...)
-//!    changes nothing.
-//! 2. Commit phase (`Assigned`, then `Committing` from the first commitment): commitments are
+//!    the model's input shape and precision, at most `MaxInputLen` elements and lie in the
+//!    model's input range; an agent tag must be the caller's; the fees pallet's quote for `k`
+//!    operators on the input's encoded bytes must be within `max_fee`; at least `k` operators
+//!    must serve the model. The quote is held in escrow by the fees pallet and the commit
+//!    deadline `N + CommitWindow` is queued; the job is `Submitted`. Any failure changes
+//!    nothing, and a refused call is charged only for its checks.
+//! 2. End of block `N` (`on_finalize`): the `k` operators of every job submitted in the block
+//!    are drawn (see *Assignment*), their open-job counts raised, and the job is `Assigned`
+//!    ([`Event::JobAssigned`]). If too few operators are eligible by then (they went offline in
+//!    the same block, or the block's other jobs took their room) the job is `Unassigned` and
+//!    refunded in full; nobody is slashed.
+//! 3. Commit phase (`Assigned`, then `Committing` from the first commitment): commitments are
 //!    accepted while `now < commit_deadline` (settlement's `commit`).
-//! 3. Reveal phase (`Revealing`): opens as soon as all `k` committed, or at the commit deadline
+//! 4. Reveal phase (`Revealing`): opens as soon as all `k` committed, or at the commit deadline
 //!    if at least `q` committed; reveals are accepted while `now < reveal_deadline`, which is
 //!    `RevealWindow` blocks after the opening. With fewer than `q` commitments at the commit
 //!    deadline the job is `Expired`.
-//! 4. Verdict (settlement): as soon as every committer revealed, or at the reveal deadline:
+//! 5. Verdict (settlement): as soon as every committer revealed, or at the reveal deadline:
 //!    `Verified` or `Failed`; payments, refunds, slashes and reputation events happen in the same
 //!    step and the record is completed through [`JobsInterface::conclude`].
 //!
-//! A job lives at most `CommitWindow + RevealWindow` blocks (plus any queue lag, below).
+//! A job lives at most `CommitWindow + RevealWindow` blocks, plus, under a backlog of deadlines,
+//! twice the queue's lag bound [`Pallet::deadline_lag_bound`] (below).
 //!
 //! ## Assignment
 //!
 //! The candidates are the operators the operators pallet reports eligible for the model (online,
-//! serving it, bonded, with room for another job), in its deterministic order, at most
-//! `MaxCandidates` of them; operators the reputation pallet excludes (below its score floor) are
+//! serving it, bonded, with room for another job), in its deterministic order, at most as many
+//! as the submission was charged for (the number of operators serving the model then, at most
+//! `MaxCandidates`); operators the reputation pallet excludes (below its score floor) are
 //! dropped. Each remaining operator weighs `bond × score` (score in parts per million), and `k`
-//! are drawn by weighted sampling without replacement from a blake2 stream seeded with
-//! `Config::Randomness` (BABE's VRF output of the latest block, `ParentBlockRandomness` in the
-//! runtime) and the job id; see [`assignment`]. If the randomness is missing (genesis, a slot
-//! without VRF), the parent block hash stands in.
+//! are drawn by weighted sampling without replacement from a blake2 stream (see [`assignment`])
+//! seeded with `Config::Randomness` **read in `on_finalize`** and the requester with its own
+//! sequence number of the job ([`Pallet::assignment_seed`]).
 //!
-//! The randomness is known when the block is built, so a block author, or a requester timing
-//! its submission, can predict a draw; it cannot choose the operators, but it can choose whether
-//! to submit. Bonds, slashing and reputation, not secrecy of the draw, are what keep operators
-//! honest.
+//! In the runtime, `Config::Randomness` returns BABE's `AuthorVrfRandomness`, which BABE's own
+//! `on_finalize` (it runs before this pallet's) has just set to the VRF output of the block
+//! being finished: the block that includes the submission. So:
+//!
+//! - **A requester** cannot predict its draw: the VRF output did not exist when it signed, and
+//!   it cannot grind it. Filler jobs do not help either, since neither the job id nor any other
+//!   job of the block enters the seed.
+//! - **A block author** knows its own VRF output while it builds the block, so it can compute
+//!   the draw of every submission it includes. What it can do with that: leave out a submission
+//!   whose draw it dislikes (which only delays it to a block another author builds, with another
+//!   VRF output), or include submissions of its own. It cannot change the draw of a submission
+//!   it includes (the VRF output is fixed by its slot and key, and reordering the block changes
+//!   no seed), nor choose which operators it gets. A colluding author that holds sybil
+//!   operators of a model can therefore choose *whether* to include a job whose draw happens to
+//!   favour them: a wrong result verified that way still costs those operators their bond when
+//!   they disagree with honest ones, and reputation only counts what others checked.
+//!
+//! If the randomness is missing (genesis, a slot without VRF), the parent block hash stands in.
 //!
 //! ## Deadlines
 //!
@@ -86,7 +114,10 @@
 //! at most `MaxDeadlinesProcessed` jobs per block; what is left stays in its bucket and the
 //! cursor stays there, so the rest is carried over to the next block. A deadline processed late
 //! changes nothing but the time of the verdict: windows are checked against the deadline stored
-//! in the job, never against the processing time. For each due job the [`DeadlineHandler`]
+//! in the job, never against the processing time. A deadline due at block `d` is processed by
+//! block `d + DeadlineSearchRange + ⌈max open jobs / MaxDeadlinesProcessed⌉`
+//! ([`Pallet::deadline_lag_bound`]; 16 + 128 blocks in the runtime): it lands at most
+//! `DeadlineSearchRange - 1` buckets late, and fewer than the most open jobs are ahead of it. For each due job the [`DeadlineHandler`]
 //! (settlement) either concludes it or opens its reveal phase; if it does neither, this pallet
 //! concludes it itself (`Expired`, or `Failed` in the reveal phase) and refunds the requester.
 //! The weight of `on_initialize` is benchmarked per processed job and returned exactly.
@@ -132,6 +163,7 @@ pub mod types;
 pub mod weights;
 
 pub use pallet::*;
+pub use verinfer_primitives::agent_tag;
 #[cfg(feature = "runtime-benchmarks")]
 pub use traits::BenchmarkHelper;
 pub use types::*;
@@ -141,10 +173,9 @@ use frame_support::traits::fungible;
 use verinfer_primitives::{
 	ids::{AgentTag, JobId, ModelId},
 	jobs::{
-		Assignment, AssignmentOutcome, Conclusion, JobInfo, JobPhase, JobPolicy, PendingStep,
-		PendingWork, SlotOutcome,
+		Assignment, Conclusion, JobInfo, JobPhase, JobPolicy, PendingStep, PendingWork,
 	},
-	tensor::TensorSpec,
+	tensor::{InputRange, TensorSpec},
 	traits::{DeadlineHandler, FeesInterface, JobsInterface, OperatorsInterface, ReputationInterface},
 };
 
@@ -169,6 +200,16 @@ pub type JobOf<T> = JobInfo<
 	<T as Config>::MaxReplicas,
 >;
 
+/// An agent as stored by this pallet.
+pub type AgentOf<T> = AgentInfo<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+	<T as Config>::MaxAgentNameLen,
+	<T as Config>::MaxAgentMetadataLen,
+	<T as Config>::MaxAgentDelegates,
+>;
+
 /// A job input as stored by this pallet.
 pub type InputOf<T> = verinfer_primitives::tensor::BoundedTensor<<T as Config>::MaxInputLen>;
 
@@ -183,7 +224,7 @@ pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
 	use frame_support::{
-		dispatch::PostDispatchInfo,
+		dispatch::{DispatchErrorWithPostInfo, PostDispatchInfo},
 		pallet_prelude::*,
 		traits::{fungible, Randomness},
 	};
@@ -275,6 +316,30 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxDeadlinesProcessed: Get<u32>;
 
+		/// Most jobs submitted in one block (their operators are drawn in its `on_finalize`).
+		#[pallet::constant]
+		type MaxSubmissionsPerBlock: Get<u32>;
+
+		/// Fixed part of an agent's deposit.
+		#[pallet::constant]
+		type AgentDepositBase: Get<BalanceOf<Self>>;
+
+		/// Part of an agent's deposit per byte of name, metadata and delegate accounts.
+		#[pallet::constant]
+		type AgentDepositPerByte: Get<BalanceOf<Self>>;
+
+		/// Longest agent name, in bytes.
+		#[pallet::constant]
+		type MaxAgentNameLen: Get<u32>;
+
+		/// Longest agent metadata, in bytes.
+		#[pallet::constant]
+		type MaxAgentMetadataLen: Get<u32>;
+
+		/// Most accounts allowed to act for one agent besides its controller.
+		#[pallet::constant]
+		type MaxAgentDelegates: Get<u32>;
+
 		/// Weights of this pallet's calls and deadline work.
 		type WeightInfo: WeightInfo;
 
@@ -289,6 +354,9 @@ pub mod pallet {
 		/// A model owner's deposit for its registry entry.
 		#[codec(index = 0)]
 		ModelDeposit,
+		/// An agent controller's deposit for its agent's entry.
+		#[codec(index = 1)]
+		AgentDeposit,
 	}
 
 	/// Models registered when the chain starts.
@@ -311,6 +379,7 @@ pub mod pallet {
 					m.uri.clone().into_bytes(),
 					m.input.clone(),
 					m.output.clone(),
+					m.input_range,
 					m.tolerance,
 					ModelFees { operator_fee: m.operator_fee, royalty: m.royalty },
 					JobPolicy { k: m.k, q: m.q },
@@ -397,6 +466,16 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DeadlineCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
 
+	/// The jobs submitted in this block, whose operators `on_finalize` draws; empty between
+	/// blocks.
+	#[pallet::storage]
+	pub type PendingDraws<T: Config> =
+		StorageValue<_, BoundedVec<PendingDraw, T::MaxSubmissionsPerBlock>, ValueQuery>;
+
+	/// Every registered agent, by tag.
+	#[pallet::storage]
+	pub type Agents<T: Config> = StorageMap<_, Identity, AgentTag, AgentOf<T>, OptionQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -406,17 +485,22 @@ pub mod pallet {
 		ModelFeesSet { model: ModelId, fees: ModelFees<BalanceOf<T>> },
 		/// `model` takes no new jobs.
 		ModelDeprecated { model: ModelId },
-		/// `requester` submitted `job` for `model`, paying at most `quote.total`; `operators`
-		/// must commit before `commit_deadline`.
+		/// `requester` submitted `job` for `model`, holding `quote.total`; its operators are
+		/// drawn at the end of the block and must commit before `commit_deadline`.
 		JobSubmitted {
 			job: JobId,
 			requester: T::AccountId,
 			model: ModelId,
 			agent: Option<AgentTag>,
-			operators: Vec<T::AccountId>,
 			quote: verinfer_primitives::Quote<BalanceOf<T>>,
 			commit_deadline: BlockNumberFor<T>,
 		},
+		/// `operators` were drawn for `job`, in slot order.
+		JobAssigned { job: JobId, operators: Vec<T::AccountId> },
+		/// `controller` registered agent `agent`, holding `deposit`.
+		AgentRegistered { agent: AgentTag, controller: T::AccountId, deposit: BalanceOf<T> },
+		/// The accounts allowed to act for `agent` besides its controller are now `delegates`.
+		AgentDelegatesSet { agent: AgentTag, delegates: Vec<T::AccountId> },
 		/// The reveal phase of `job` opened; reveals are accepted before `reveal_deadline`.
 		RevealOpened { job: JobId, reveal_deadline: BlockNumberFor<T> },
 		/// `job` reached its final `phase`.
@@ -477,12 +561,36 @@ pub mod pallet {
 		AlreadyRevealed,
 		/// The conclusion is not a final phase or has the wrong number of outcomes.
 		InvalidConclusion,
+		/// An input element lies outside the model's declared input range.
+		InputOutOfRange,
+		/// The input range is empty (`min > max`).
+		InvalidInputRange,
+		/// This block already has `MaxSubmissionsPerBlock` submitted jobs.
+		TooManySubmissions,
+		/// No agent is registered under this tag.
+		UnknownAgent,
+		/// The agent's controller registered an agent of this name already.
+		AgentExists,
+		/// The caller is neither the agent's controller nor one of its delegates.
+		NotAgentController,
+		/// The agent name is longer than `MaxAgentNameLen`.
+		AgentNameTooLong,
+		/// The agent metadata is longer than `MaxAgentMetadataLen`.
+		AgentMetadataTooLong,
+		/// More delegates than `MaxAgentDelegates`.
+		TooManyDelegates,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			Self::process_deadlines(now)
+			// `on_finalize` reads and clears the pending draws (each draw itself was charged to
+			// its `submit_job`).
+			Self::process_deadlines(now).saturating_add(T::DbWeight::get().reads_writes(1, 1))
+		}
+
+		fn on_finalize(_now: BlockNumberFor<T>) {
+			Self::draw_pending();
 		}
 
 		fn integrity_test() {
@@ -509,10 +617,11 @@ pub mod pallet {
 		/// Register the model whose ONNX file hashes to `content_hash`, holding the model
 		/// deposit from the caller, who becomes its owner.
 		///
-		/// `input` and `output` are the exact tensor specs of the model; `tolerance` is the
-		/// largest element-wise difference of agreeing outputs; `fees` are paid per verified job
-		/// (the operator fee to each agreeing operator, the royalty to the owner); `policy` is
-		/// the default `k` and `q`.
+		/// `input` and `output` are the exact tensor specs of the model; `input_range`, if
+		/// given, the values every input element must lie in (inputs the model cannot answer are
+		/// then refused at submission); `tolerance` is the largest element-wise difference of
+		/// agreeing outputs; `fees` are paid per verified job (the operator fee to each agreeing
+		/// operator, the royalty to the owner); `policy` is the default `k` and `q`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_model(
 			(name.len() as u32).saturating_add(uri.len() as u32)
@@ -525,12 +634,24 @@ pub mod pallet {
 			uri: Vec<u8>,
 			input: TensorSpec,
 			output: TensorSpec,
+			input_range: Option<InputRange>,
 			tolerance: u64,
 			fees: ModelFees<BalanceOf<T>>,
 			policy: JobPolicy,
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
-			Self::do_register_model(owner, content_hash, name, uri, input, output, tolerance, fees, policy)
+			Self::do_register_model(
+				owner,
+				content_hash,
+				name,
+				uri,
+				input,
+				output,
+				input_range,
+				tolerance,
+				fees,
+				policy,
+			)
 		}
 
 		/// Set the operator fee and royalty of the caller's `model` for jobs submitted from now.
@@ -572,14 +693,16 @@ pub mod pallet {
 
 		/// Submit a job: run `model` on `input`, paying at most `max_fee`.
 		///
-		/// `policy` overrides the model's default `k` and `q` (only upwards); `agent` tags the job
-		/// for [`AgentJobs`]. The quote is held in escrow and `k` operators are drawn in this
-		/// call; on any error nothing is held or changed.
+		/// `policy` overrides the model's default `k` and `q` (only upwards); `agent`, a tag the
+		/// caller controls or acts for, lists the job among the agent's decisions. The quote is
+		/// held in escrow now; the `k` operators are drawn at the end of the block, from the
+		/// block's own randomness (see the crate docs, *Assignment*). The call is charged for the
+		/// draw too. On any error nothing is held or changed, and only the checks are charged.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::submit_job(
-			(input.data.len() as u32).min(T::MaxInputLen::get()),
+		#[pallet::weight(Pallet::<T>::submit_weight(
+			input.data.len() as u32,
 			T::MaxCandidates::get(),
-			policy.map_or(T::MaxReplicas::get(), |p| p.k.min(T::MaxReplicas::get())),
+			policy.map_or(T::MaxReplicas::get(), |p| p.k),
 		))]
 		pub fn submit_job(
 			origin: OriginFor<T>,
@@ -591,12 +714,54 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let requester = ensure_signed(origin)?;
 			let len = input.data.len() as u32;
-			let (_, candidates, k) =
-				Self::do_submit(requester, model, input, max_fee, policy, agent)?;
-			Ok(PostDispatchInfo {
-				actual_weight: Some(T::WeightInfo::submit_job(len, candidates, k)),
-				pays_fee: Pays::Yes,
-			})
+			let k = policy.map_or(T::MaxReplicas::get(), |p| p.k);
+			match Self::do_submit(requester, model, input, max_fee, policy, agent) {
+				Ok((_, candidates, k)) => Ok(PostDispatchInfo {
+					actual_weight: Some(Self::submit_weight(len, candidates, k)),
+					pays_fee: Pays::Yes,
+				}),
+				// A refused submission does not keep the block space of a draw it never made.
+				Err(error) => Err(DispatchErrorWithPostInfo {
+					post_info: PostDispatchInfo {
+						actual_weight: Some(Self::submit_weight(len, 0, k)),
+						pays_fee: Pays::Yes,
+					},
+					error,
+				}),
+			}
+		}
+
+		/// Register an agent named `name` controlled by the caller, holding the agent deposit.
+		/// Its tag is `blake2_256(SCALE(caller, name))` ([`agent_tag`]), so nobody can take
+		/// another's name. Only the controller and the accounts it allows
+		/// ([`Pallet::set_agent_delegates`]) may submit jobs tagged with it.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::register_agent(
+			(name.len() as u32).saturating_add(metadata.len() as u32)
+				.min(T::MaxAgentNameLen::get().saturating_add(T::MaxAgentMetadataLen::get()))
+		))]
+		pub fn register_agent(
+			origin: OriginFor<T>,
+			name: Vec<u8>,
+			metadata: Vec<u8>,
+		) -> DispatchResult {
+			let controller = ensure_signed(origin)?;
+			Self::do_register_agent(controller, name, metadata)
+		}
+
+		/// Set the accounts that may submit jobs for the caller's `agent` besides the caller;
+		/// the deposit follows their number.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::set_agent_delegates(
+			(delegates.len() as u32).min(T::MaxAgentDelegates::get())
+		))]
+		pub fn set_agent_delegates(
+			origin: OriginFor<T>,
+			agent: AgentTag,
+			delegates: Vec<T::AccountId>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_agent_delegates(who, agent, delegates)
 		}
 	}
 
@@ -610,11 +775,13 @@ pub mod pallet {
 			uri: Vec<u8>,
 			input: TensorSpec,
 			output: TensorSpec,
+			input_range: Option<InputRange>,
 			tolerance: u64,
 			fees: ModelFees<BalanceOf<T>>,
 			policy: JobPolicy,
 		) -> DispatchResult {
 			ensure!(!Models::<T>::contains_key(model), Error::<T>::ModelExists);
+			ensure!(input_range.is_none_or(|r| r.is_valid()), Error::<T>::InvalidInputRange);
 			let bytes = (name.len() as u32).saturating_add(uri.len() as u32);
 			let name: BoundedVec<u8, T::MaxNameLen> =
 				name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
@@ -634,6 +801,7 @@ pub mod pallet {
 					uri,
 					input,
 					output,
+					input_range,
 					tolerance,
 					fees,
 					policy,

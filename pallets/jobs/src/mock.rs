@@ -15,7 +15,8 @@ use sp_core::H256;
 use sp_runtime::{BuildStorage, Perbill};
 use std::cell::{Cell, RefCell};
 use verinfer_primitives::{
-	tensor::{BoundedShape, Tensor, TensorSpec},
+	jobs::{AssignmentOutcome, SlotOutcome},
+	tensor::Tensor,
 	ModelFees, Payout,
 };
 
@@ -171,6 +172,12 @@ impl pallet_jobs::Config for Test {
 	type MaxDeadlinesPerBlock = MaxDeadlinesPerBlock;
 	type DeadlineSearchRange = DeadlineSearchRange;
 	type MaxDeadlinesProcessed = MaxDeadlinesProcessed;
+	type MaxSubmissionsPerBlock = ConstU32<64>;
+	type AgentDepositBase = ConstU128<10>;
+	type AgentDepositPerByte = ConstU128<1>;
+	type MaxAgentNameLen = ConstU32<16>;
+	type MaxAgentMetadataLen = ConstU32<32>;
+	type MaxAgentDelegates = ConstU32<4>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchHelper;
@@ -207,9 +214,12 @@ pub fn add_operators(n: u64, models: &[ModelId]) {
 	TestOperators::add_many(101..=100 + n, 1_000, models)
 }
 
-/// Submit a job for model `n` as `who` with the model's default policy.
+/// Submit a job for model `n` as `who` with the model's default policy, and draw its operators
+/// as the end of the block would.
 pub fn submit(who: AccountId, n: u8) -> JobId {
-	crate::testing::submit::<Test>(who, n)
+	let id = crate::testing::submit::<Test>(who, n);
+	Jobs::on_finalize(System::block_number());
+	id
 }
 
 pub fn free(who: AccountId) -> Balance {
@@ -218,6 +228,27 @@ pub fn free(who: AccountId) -> Balance {
 
 pub fn escrowed(who: AccountId) -> Balance {
 	Fees::escrowed(&who)
+}
+
+/// Call `submit_job` as `who`; the error alone (a refused submission also reports the weight it
+/// was charged, which tests of the error leave aside).
+pub fn try_submit(
+	who: AccountId,
+	model: ModelId,
+	input: Tensor,
+	max_fee: Balance,
+	policy: Option<JobPolicy>,
+	agent: Option<AgentTag>,
+) -> sp_runtime::DispatchResult {
+	Jobs::submit_job(RuntimeOrigin::signed(who), model, input, max_fee, policy, agent)
+		.map(|_| ())
+		.map_err(|e| e.error)
+}
+
+/// Register an agent named `name` controlled by `who`; its tag.
+pub fn register_agent(who: AccountId, name: &[u8]) -> AgentTag {
+	Jobs::register_agent(RuntimeOrigin::signed(who), name.to_vec(), vec![]).unwrap();
+	agent_tag(&who, name)
 }
 
 /// Run `on_finalize` of the current block and `on_initialize` of the following ones up to `n`.

@@ -46,6 +46,7 @@ pub fn encoded_input_len(spec: &TensorSpec) -> u32 {
 
 impl<T: Config> Pallet<T> {
 	fn job_view_of(id: JobId, job: JobOf<T>, with_input: bool) -> JobViewOf<T> {
+		let result = Results::<T>::get(id).map(Tensor::from);
 		JobView {
 			id,
 			requester: job.requester,
@@ -68,7 +69,9 @@ impl<T: Config> Pallet<T> {
 			concluded_at: job.concluded_at,
 			agreeing: job.agreeing,
 			result_hash: job.result_hash,
-			result: Results::<T>::get(id).map(Tensor::from),
+			not_computable: job.phase == crate::JobPhase::Verified &&
+				result.as_ref().is_some_and(|r| r.is_not_computable()),
+			result,
 			payout: job.payout,
 		}
 	}
@@ -137,6 +140,7 @@ impl<T: Config> Pallet<T> {
 			uri: model.uri.into_inner(),
 			input: model.input,
 			output: model.output,
+			input_range: model.input_range,
 			tolerance: model.tolerance,
 			fees: model.fees,
 			k: model.policy.k,
@@ -180,7 +184,7 @@ impl<T: Config> Pallet<T> {
 mod tests {
 	use super::*;
 	use crate::mock::{Jobs, *};
-	use frame_support::assert_ok;
+	use frame_support::{assert_ok, traits::Hooks};
 
 	#[test]
 	fn encoded_input_len_matches_a_real_tensor() {
@@ -202,7 +206,8 @@ mod tests {
 		ExtBuilder::default().build_and_execute(|| {
 			register(1, 1, 1);
 			add_operators(1, &[model(1)]);
-			let tag = AgentTag::repeat_byte(7);
+			let tag = register_agent(ALICE, b"agent");
+			Jobs::set_agent_delegates(RuntimeOrigin::signed(ALICE), tag, vec![BOB]).unwrap();
 			for i in 0..7u64 {
 				let who = if i % 2 == 0 { ALICE } else { BOB };
 				let agent = (i >= 3).then_some(tag);
@@ -214,6 +219,7 @@ mod tests {
 					None,
 					agent
 				));
+				Jobs::on_finalize(1);
 			}
 			let page = Jobs::requester_page(&ALICE, None, 3);
 			assert_eq!((page.total, ids(&page), page.next), (4, vec![6, 4, 2], Some(0)));

@@ -1,28 +1,40 @@
-//! Submitting a job: the checks of [`Pallet::submit_job`], the draw of its operators and the
-//! writes that open it. See the crate docs, *Lifecycle* and *Assignment*.
+//! Submitting a job and drawing its operators: the checks of [`Pallet::submit_job`], the draw at
+//! the end of the block, and the agents that tag jobs. See the crate docs, *Lifecycle*,
+//! *Assignment* and *Agents*.
 
 use crate::{
-	assignment, Assignment, BalanceOf, Config, Error, Event, InputOf, Inputs, JobId, JobInfo,
-	JobPhase, JobPolicy, Jobs, ModelId, ModelOf, ModelStatus, Models, NextJobId, OpenJobs,
-	OperatorJobCount, OperatorJobs, OperatorOpenJobs, Pallet, AgentJobCount, AgentJobs,
-	AgentTag, FeesInterface, OperatorsInterface, ReputationInterface, RequesterJobCount,
-	RequesterJobs, ASSIGNMENT_CONTEXT,
+	asset, assignment, Agents, AgentInfo, AgentJobCount, AgentJobs, AgentTag, Assignment,
+	BalanceOf, Config, Error, Event, FeesInterface, InputOf, Inputs, JobId, JobInfo, JobPhase,
+	JobPolicy, Jobs, ModelId, ModelOf, ModelStatus, Models, NextJobId, OpenJobs,
+	OperatorJobCount, OperatorJobs, OperatorOpenJobs, OperatorsInterface, Pallet, PendingDraw,
+	PendingDraws, ReputationInterface, RequesterJobCount, RequesterJobs, WeightInfo,
+	ASSIGNMENT_CONTEXT,
 };
 use alloc::vec::Vec;
-use codec::Encode;
+use codec::{Encode, MaxEncodedLen};
 use frame_support::{
 	ensure,
-	pallet_prelude::DispatchError,
+	pallet_prelude::{DispatchError, DispatchResult, Weight},
 	traits::{Get, Randomness},
 	BoundedVec,
 };
 use sp_core::H256;
-use sp_runtime::traits::{Saturating, UniqueSaturatedInto};
-use verinfer_primitives::tensor::Tensor;
+use sp_runtime::traits::{Saturating, UniqueSaturatedInto, Zero};
+use verinfer_primitives::{tensor::Tensor, Payout};
+
 
 impl<T: Config> Pallet<T> {
-	/// Submit a job; see [`Pallet::submit_job`]. Returns the job id, the number of
-	/// candidates considered and `k`. Not transactional by itself: call it from a
+	/// What `submit_job` is charged: the call on an input of `input_len` elements, and the draw
+	/// of `k` operators among `candidates` at the end of the block.
+	pub fn submit_weight(input_len: u32, candidates: u32, k: u32) -> Weight {
+		let input_len = input_len.min(T::MaxInputLen::get());
+		let k = k.min(T::MaxReplicas::get());
+		T::WeightInfo::submit_job(input_len, k)
+			.saturating_add(T::WeightInfo::draw(candidates.min(T::MaxCandidates::get()), k))
+	}
+
+	/// Submit a job; see [`Pallet::submit_job`]. Returns the job id, the number of candidates
+	/// its draw will consider and `k`. Not transactional by itself: call it from a
 	/// transactional context.
 	pub fn do_submit(
 		requester: T::AccountId,
@@ -36,30 +48,30 @@ impl<T: Config> Pallet<T> {
 		ensure!(model.status == ModelStatus::Active, Error::<T>::ModelDeprecated);
 		let policy = Self::policy_for(&model, policy)?;
 		let input = Self::checked_input(&model, input)?;
+		if let Some(tag) = agent {
+			Self::ensure_acts_for(&requester, &tag)?;
+		}
 
 		let input_bytes = input.encoded_size() as u32;
 		let quote = T::Fees::quote(&model.fees, input_bytes, policy.k)?;
 		ensure!(quote.total <= max_fee, Error::<T>::FeeAboveMax);
 		ensure!(OpenJobs::<T>::get() < Self::max_open_jobs(), Error::<T>::TooManyOpenJobs);
+		// Refused now if the draw could not succeed; operators may still go away before the
+		// block ends, which `on_finalize` handles.
+		let candidates = T::Operators::candidate_count(&model_id);
+		ensure!(candidates >= policy.k, Error::<T>::NotEnoughOperators);
 
 		let id = NextJobId::<T>::get();
-		let (operators, candidates) = Self::draw(&model_id, id, policy.k)?;
+		let seq = RequesterJobCount::<T>::get(&requester);
+		PendingDraws::<T>::try_mutate(|pending| {
+			pending.try_push(PendingDraw { job: id, seq, candidates })
+		})
+		.map_err(|_| Error::<T>::TooManySubmissions)?;
 		T::Fees::hold_escrow(id, &requester, &quote)?;
-		for operator in operators.iter() {
-			T::Operators::note_job_opened(operator)?;
-		}
 
 		let now = frame_system::Pallet::<T>::block_number();
 		let commit_deadline = now.saturating_add(T::CommitWindow::get());
 		let bucket = Self::schedule(id, commit_deadline)?;
-
-		let assignments: BoundedVec<_, T::MaxReplicas> = operators
-			.iter()
-			.cloned()
-			.map(Assignment::new)
-			.collect::<Vec<_>>()
-			.try_into()
-			.map_err(|_| Error::<T>::InvalidPolicy)?;
 		let job = JobInfo {
 			requester: requester.clone(),
 			model: model_id,
@@ -70,8 +82,8 @@ impl<T: Config> Pallet<T> {
 			unverified: policy.is_unverified(),
 			max_fee,
 			quote,
-			assignments,
-			phase: JobPhase::Assigned,
+			assignments: BoundedVec::new(),
+			phase: JobPhase::Submitted,
 			submitted_at: now,
 			commit_deadline,
 			reveal_opened_at: None,
@@ -86,14 +98,16 @@ impl<T: Config> Pallet<T> {
 		Inputs::<T>::insert(id, input);
 		NextJobId::<T>::put(id.saturating_add(1));
 		OpenJobs::<T>::mutate(|n| n.saturating_inc());
-		Self::index(id, &requester, &operators, agent);
+		RequesterJobs::<T>::insert(&requester, RequesterJobCount::<T>::mutate(&requester, take_seq), id);
+		if let Some(tag) = agent {
+			AgentJobs::<T>::insert(tag, AgentJobCount::<T>::mutate(tag, take_seq), id);
+		}
 
 		Self::deposit_event(Event::JobSubmitted {
 			job: id,
 			requester,
 			model: model_id,
 			agent,
-			operators,
 			quote,
 			commit_deadline,
 		});
@@ -109,37 +123,97 @@ impl<T: Config> Pallet<T> {
 		Ok(p)
 	}
 
-	/// `input` in stored form, if it has exactly the model's declared shape and precision.
+	/// `input` in stored form, if it has exactly the model's declared shape and precision and
+	/// lies in its declared range.
 	fn checked_input(model: &ModelOf<T>, input: Tensor) -> Result<InputOf<T>, Error<T>> {
 		ensure!(input.data.len() as u64 <= T::MaxInputLen::get() as u64, Error::<T>::InputTooLarge);
 		ensure!(input.shape[..] == model.input.shape[..], Error::<T>::WrongInputShape);
 		ensure!(input.precision == model.input.precision, Error::<T>::WrongInputPrecision);
 		ensure!(input.validate().is_ok(), Error::<T>::WrongInputSize);
+		if let Some(range) = model.input_range {
+			ensure!(range.contains_all(&input.data), Error::<T>::InputOutOfRange);
+		}
 		InputOf::<T>::try_from(input).map_err(|_| Error::<T>::InputTooLarge)
 	}
 
-	/// Add job `id` to the indexes of its requester, its operators and its agent tag.
-	fn index(id: JobId, requester: &T::AccountId, operators: &[T::AccountId], agent: Option<AgentTag>) {
-		RequesterJobs::<T>::insert(requester, RequesterJobCount::<T>::mutate(requester, take_seq), id);
-		for operator in operators {
-			OperatorJobs::<T>::insert(operator, OperatorJobCount::<T>::mutate(operator, take_seq), id);
-			OperatorOpenJobs::<T>::insert(operator, id, ());
-		}
-		if let Some(tag) = agent {
-			AgentJobs::<T>::insert(tag, AgentJobCount::<T>::mutate(tag, take_seq), id);
+	/// Draw the operators of every job submitted in this block, from this block's randomness.
+	/// Runs in `on_finalize`, after BABE has stored the block's VRF output; each draw was
+	/// charged to its `submit_job`.
+	pub(crate) fn draw_pending() {
+		for pending in PendingDraws::<T>::take() {
+			Self::draw_job(pending);
 		}
 	}
 
-	/// Draw `k` operators for job `job` of `model`; returns them in draw order with the
-	/// number of candidates considered.
+	/// Draw the operators of the submitted job of `pending`, or conclude it `Unassigned` with a
+	/// full refund if too few operators are eligible now.
+	pub(crate) fn draw_job(pending: PendingDraw) {
+		let id = pending.job;
+		let Some(mut job) = Jobs::<T>::get(id) else {
+			frame_support::defensive!("a pending draw of an unknown job");
+			return;
+		};
+		if job.phase != JobPhase::Submitted {
+			frame_support::defensive!("a pending draw of a job that is not submitted");
+			return;
+		}
+		let seed = Self::assignment_seed(&job.requester, pending.seq);
+		let drawn = Self::draw(&job.model, pending.candidates, job.policy.k, &seed)
+			.filter(|operators| Self::open_for(operators));
+		let Some(operators) = drawn else {
+			// Only the operators' own moves within this block (going offline, leaving, or
+			// other jobs of this block filling their room) can get here.
+			let refunded = T::Fees::refund(id).unwrap_or_else(|e| {
+				log::error!(target: "runtime::jobs", "refund of unassigned job {id} failed: {e:?}");
+				Zero::zero()
+			});
+			let conclusion = crate::Conclusion {
+				phase: JobPhase::Unassigned,
+				result: None,
+				agreeing: 0,
+				outcomes: Vec::new(),
+				payout: Payout::<BalanceOf<T>> { refunded, ..Default::default() },
+			};
+			if let Err(e) = Self::do_conclude(id, conclusion) {
+				log::error!(target: "runtime::jobs", "unassigned job {id}: {e:?}");
+			}
+			return;
+		};
+		job.assignments = BoundedVec::truncate_from(
+			operators.iter().cloned().map(Assignment::new).collect::<Vec<_>>(),
+		);
+		job.phase = JobPhase::Assigned;
+		Jobs::<T>::insert(id, job);
+		for operator in operators.iter() {
+			OperatorJobs::<T>::insert(operator, OperatorJobCount::<T>::mutate(operator, take_seq), id);
+			OperatorOpenJobs::<T>::insert(operator, id, ());
+		}
+		Self::deposit_event(Event::JobAssigned { job: id, operators });
+	}
+
+	/// Count one more open job for each of `operators`; if one has no room left (eligibility
+	/// was just checked, so this is defensive), undo the others and say so.
+	fn open_for(operators: &[T::AccountId]) -> bool {
+		for (i, operator) in operators.iter().enumerate() {
+			if T::Operators::note_job_opened(operator).is_err() {
+				frame_support::defensive!("a drawn operator has no room for the job");
+				operators[..i].iter().for_each(T::Operators::note_job_closed);
+				return false;
+			}
+		}
+		true
+	}
+
+	/// Draw `k` operators for a job of `model` among its first `max_candidates` candidates;
+	/// `None` if fewer than `k` of them are eligible.
 	pub(crate) fn draw(
 		model: &ModelId,
-		job: JobId,
+		max_candidates: u32,
 		k: u32,
-	) -> Result<(Vec<T::AccountId>, u32), DispatchError> {
+		seed: &[u8; 32],
+	) -> Option<Vec<T::AccountId>> {
 		let mut candidates = T::Operators::eligible_operators(model);
-		candidates.truncate(T::MaxCandidates::get() as usize);
-		let considered = candidates.len() as u32;
+		candidates.truncate(max_candidates.min(T::MaxCandidates::get()) as usize);
 		candidates.retain(|(who, _)| !T::Reputation::is_excluded(who));
 		let weights: Vec<u128> = candidates
 			.iter()
@@ -148,22 +222,88 @@ impl<T: Config> Pallet<T> {
 				bond.saturating_mul(T::Reputation::score(who).deconstruct() as u128)
 			})
 			.collect();
-		let drawn = assignment::sample(&weights, k as usize, &Self::assignment_seed(job))
-			.ok_or(Error::<T>::NotEnoughOperators)?;
-		Ok((drawn.into_iter().map(|i| candidates[i].0.clone()).collect(), considered))
+		let drawn = assignment::sample(&weights, k as usize, seed)?;
+		Some(drawn.into_iter().map(|i| candidates[i].0.clone()).collect())
 	}
 
-	/// The seed of the draw of job `job`: `Config::Randomness` for this job, or the parent
-	/// hash when there is none, hashed with the job id.
-	pub(crate) fn assignment_seed(job: JobId) -> [u8; 32] {
-		let (random, _) = T::Randomness::random(&(ASSIGNMENT_CONTEXT, job).encode());
+	/// The seed of the draw of the `seq`-th job of `requester`: `Config::Randomness` read in
+	/// `on_finalize` (the including block's VRF output), or the parent hash when there is none,
+	/// hashed with the requester and its sequence number. Neither the job id nor the other jobs
+	/// of the block enter it, so filler jobs or a reordering of the block change no draw.
+	pub(crate) fn assignment_seed(requester: &T::AccountId, seq: u32) -> [u8; 32] {
+		let (random, _) = T::Randomness::random(&ASSIGNMENT_CONTEXT[..]);
 		let random = random.unwrap_or_else(frame_system::Pallet::<T>::parent_hash);
-		assignment::seed(random.as_ref(), job)
+		assignment::seed(random.as_ref(), &(requester, seq).encode())
 	}
 
 	/// Most open jobs at once: what the deadline queue can always place.
 	pub fn max_open_jobs() -> u32 {
 		T::MaxDeadlinesPerBlock::get().saturating_mul(T::DeadlineSearchRange::get())
+	}
+
+	/// Whether `who` may tag jobs with `agent`: it is the agent's controller or a delegate.
+	pub(crate) fn ensure_acts_for(who: &T::AccountId, agent: &AgentTag) -> DispatchResult {
+		let info = Agents::<T>::get(agent).ok_or(Error::<T>::UnknownAgent)?;
+		ensure!(
+			info.controller == *who || info.delegates.contains(who),
+			Error::<T>::NotAgentController
+		);
+		Ok(())
+	}
+
+	/// Register an agent; see [`Pallet::register_agent`].
+	pub fn do_register_agent(
+		controller: T::AccountId,
+		name: Vec<u8>,
+		metadata: Vec<u8>,
+	) -> DispatchResult {
+		let tag = verinfer_primitives::agent_tag(&controller, &name);
+		ensure!(!Agents::<T>::contains_key(tag), Error::<T>::AgentExists);
+		let name: BoundedVec<u8, T::MaxAgentNameLen> =
+			name.try_into().map_err(|_| Error::<T>::AgentNameTooLong)?;
+		let metadata: BoundedVec<u8, T::MaxAgentMetadataLen> =
+			metadata.try_into().map_err(|_| Error::<T>::AgentMetadataTooLong)?;
+		let deposit = Self::agent_deposit(name.len() + metadata.len(), 0);
+		asset::hold_agent_deposit::<T>(&controller, deposit)?;
+		Agents::<T>::insert(
+			tag,
+			AgentInfo {
+				controller: controller.clone(),
+				name,
+				metadata,
+				delegates: BoundedVec::new(),
+				deposit,
+				registered_at: frame_system::Pallet::<T>::block_number(),
+			},
+		);
+		Self::deposit_event(Event::AgentRegistered { agent: tag, controller, deposit });
+		Ok(())
+	}
+
+	/// Set an agent's delegates; see [`Pallet::set_agent_delegates`].
+	pub fn do_set_agent_delegates(
+		who: T::AccountId,
+		agent: AgentTag,
+		delegates: Vec<T::AccountId>,
+	) -> DispatchResult {
+		let mut info = Agents::<T>::get(agent).ok_or(Error::<T>::UnknownAgent)?;
+		ensure!(info.controller == who, Error::<T>::NotAgentController);
+		let bounded: BoundedVec<T::AccountId, T::MaxAgentDelegates> =
+			delegates.clone().try_into().map_err(|_| Error::<T>::TooManyDelegates)?;
+		let deposit = Self::agent_deposit(info.name.len() + info.metadata.len(), bounded.len());
+		asset::adjust_agent_deposit::<T>(&who, info.deposit, deposit)?;
+		info.deposit = deposit;
+		info.delegates = bounded;
+		Agents::<T>::insert(agent, info);
+		Self::deposit_event(Event::AgentDelegatesSet { agent, delegates });
+		Ok(())
+	}
+
+	/// The deposit of an agent with `bytes` of name and metadata and `delegates` delegates.
+	fn agent_deposit(bytes: usize, delegates: usize) -> BalanceOf<T> {
+		let bytes = bytes.saturating_add(delegates.saturating_mul(T::AccountId::max_encoded_len()));
+		T::AgentDepositBase::get()
+			.saturating_add(T::AgentDepositPerByte::get().saturating_mul((bytes as u32).into()))
 	}
 }
 

@@ -55,6 +55,7 @@ pub fn register<T: Config>(
 		b"ipfs://iris".to_vec(),
 		input_spec(),
 		output_spec(),
+		None,
 		tolerance,
 		fees,
 		JobPolicy { k, q },

@@ -3,9 +3,9 @@
 //! [`Pallet::do_try_state`] runs each named check in turn; each says in its docs what must hold.
 
 use crate::{
-	asset, BalanceOf, Config, DeadlineQueue, FeesInterface, Inputs, JobId, JobOf, JobPhase, Jobs,
-	Models, NextJobId, OpenJobs, OperatorOpenJobs, Pallet, RequesterJobCount, RequesterJobs,
-	Results, Reveals,
+	agent_tag, asset, Agents, BalanceOf, Config, DeadlineQueue, FeesInterface, Inputs, JobId,
+	JobOf, JobPhase, Jobs, Models, NextJobId, OpenJobs, OperatorOpenJobs, Pallet, PendingDraws,
+	RequesterJobCount, RequesterJobs, Results, Reveals,
 };
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_support::{ensure, traits::Get};
@@ -34,17 +34,21 @@ impl<T: Config> Pallet<T> {
 		Self::check_open_count_and_queue(open)?;
 		Self::check_operator_open_index(open_pairs)?;
 		Self::check_requester_index(jobs)?;
-		Self::check_model_deposits()
+		Self::check_pending_draws()?;
+		Self::check_model_deposits()?;
+		Self::check_agents()
 	}
 
 	/// Every job has an id below the counter, an input, a valid policy with `k` distinct
-	/// operators, a stored output exactly for each reveal (and only after a commitment), and a
-	/// result exactly when verified.
+	/// operators once drawn (none before, or if none could be), a stored output exactly for
+	/// each reveal (and only after a commitment), and a result exactly when verified.
 	fn check_record(id: JobId, job: &JobOf<T>) -> CheckResult {
 		ensure!(id < NextJobId::<T>::get(), "job id beyond the counter");
 		ensure!(Inputs::<T>::contains_key(id), "job without input");
 		ensure!(job.policy.is_valid(T::MaxReplicas::get()), "invalid policy stored");
-		ensure!(job.assignments.len() as u32 == job.policy.k, "assignments differ from k");
+		let drawn = !matches!(job.phase, JobPhase::Submitted | JobPhase::Unassigned);
+		let expected = if drawn { job.policy.k } else { 0 };
+		ensure!(job.assignments.len() as u32 == expected, "assignments differ from k");
 		let distinct: BTreeSet<_> = job.assignments.iter().map(|a| &a.operator).collect();
 		ensure!(distinct.len() == job.assignments.len(), "operator assigned twice");
 		for (slot, a) in job.assignments.iter().enumerate() {
@@ -128,6 +132,34 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		ensure!(entries == jobs, "requester index does not count every job once");
+		Ok(())
+	}
+
+	/// [`PendingDraws`] lists exactly the submitted jobs (so, between blocks, there are none).
+	fn check_pending_draws() -> CheckResult {
+		let pending: BTreeSet<JobId> = PendingDraws::<T>::get().iter().map(|p| p.job).collect();
+		let submitted: BTreeSet<JobId> = Jobs::<T>::iter()
+			.filter(|(_, job)| job.phase == JobPhase::Submitted)
+			.map(|(id, _)| id)
+			.collect();
+		ensure!(pending == submitted, "pending draws differ from the submitted jobs");
+		Ok(())
+	}
+
+	/// Every agent's tag is that of its controller and name, and every controller's held
+	/// agent deposit equals the sum of its agents' deposits.
+	fn check_agents() -> CheckResult {
+		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		for (tag, agent) in Agents::<T>::iter() {
+			ensure!(tag == agent_tag(&agent.controller, &agent.name), "agent under a foreign tag");
+			deposits.entry(agent.controller.clone()).or_default().saturating_accrue(agent.deposit);
+		}
+		for (controller, total) in deposits {
+			ensure!(
+				asset::agent_deposited::<T>(&controller) == total,
+				"held agent deposit differs from agents"
+			);
+		}
 		Ok(())
 	}
 

@@ -8,7 +8,11 @@ use frame_support::{
 	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, Parameter, PartialEqNoBound,
 };
 use scale_info::TypeInfo;
-use verinfer_primitives::{jobs::JobPolicy, tensor::TensorSpec, ModelFees, ModelId};
+use verinfer_primitives::{
+	jobs::JobPolicy,
+	tensor::{InputRange, TensorSpec},
+	JobId, ModelFees, ModelId,
+};
 
 /// Whether a model takes new jobs.
 #[derive(
@@ -53,6 +57,8 @@ pub struct ModelInfo<
 	pub input: TensorSpec,
 	/// Shape and precision of the output; reveals of another spec never agree.
 	pub output: TensorSpec,
+	/// The values every input element must lie in, if the model declares them.
+	pub input_range: Option<InputRange>,
 	/// Largest element-wise difference (in units of the output precision) of agreeing outputs.
 	pub tolerance: u64,
 	/// Operator fee and royalty charged for new jobs.
@@ -84,6 +90,9 @@ pub struct GenesisModel<AccountId, Balance> {
 	pub input: TensorSpec,
 	/// Shape and precision of the output.
 	pub output: TensorSpec,
+	/// The values every input element must lie in, if declared.
+	#[serde(default)]
+	pub input_range: Option<InputRange>,
 	/// Largest element-wise difference of agreeing outputs, in output units.
 	pub tolerance: u64,
 	/// Fee for each operator of the agreeing group.
@@ -94,4 +103,46 @@ pub struct GenesisModel<AccountId, Balance> {
 	pub k: u32,
 	/// Default quorum.
 	pub q: u32,
+}
+
+/// A registered agent: an AI agent (or any requester) whose decisions are listed together.
+/// Its tag ([`crate::agent_tag`]) is what its jobs carry.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxNameLen, MaxMetadataLen, MaxDelegates))]
+#[codec(mel_bound(AccountId: MaxEncodedLen, Balance: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+pub struct AgentInfo<
+	AccountId: Parameter,
+	Balance: Parameter,
+	BlockNumber: Parameter,
+	MaxNameLen: Get<u32>,
+	MaxMetadataLen: Get<u32>,
+	MaxDelegates: Get<u32>,
+> {
+	/// Who registered the agent: may tag jobs with it and choose its delegates.
+	pub controller: AccountId,
+	/// Human-readable name; with the controller it makes the tag.
+	pub name: BoundedVec<u8, MaxNameLen>,
+	/// Free-form metadata (what the agent is, where its decisions' context is kept, ...).
+	pub metadata: BoundedVec<u8, MaxMetadataLen>,
+	/// Accounts that may tag jobs with the agent besides the controller.
+	pub delegates: BoundedVec<AccountId, MaxDelegates>,
+	/// Amount held from the controller under `HoldReason::AgentDeposit`.
+	pub deposit: Balance,
+	/// Block of registration.
+	pub registered_at: BlockNumber,
+}
+
+/// A job submitted in the current block, waiting for its operators to be drawn in
+/// `on_finalize`.
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct PendingDraw {
+	/// The job.
+	pub job: JobId,
+	/// The requester's sequence number of the job: seeds its draw, so that neither the job's
+	/// id nor other jobs in the block change it.
+	pub seq: u32,
+	/// The candidates `submit_job` was charged for: the draw considers no more.
+	pub candidates: u32,
 }

@@ -44,7 +44,10 @@ pub trait WeightInfo {
 	fn register_model(n: u32, ) -> Weight;
 	fn set_model_fees() -> Weight;
 	fn deprecate_model() -> Weight;
-	fn submit_job(i: u32, c: u32, k: u32, ) -> Weight;
+	fn submit_job(i: u32, k: u32, ) -> Weight;
+	fn draw(c: u32, k: u32, ) -> Weight;
+	fn register_agent(n: u32, ) -> Weight;
+	fn set_agent_delegates(n: u32, ) -> Weight;
 	fn on_initialize_idle() -> Weight;
 	fn on_initialize_commit_deadlines(n: u32, ) -> Weight;
 	fn on_initialize_reveal_deadlines(n: u32, ) -> Weight;
@@ -140,23 +143,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `i` ranges over `[1, 1024]`.
 	/// Component `c` ranges over `[16, 256]`.
 	/// Component `k` ranges over `[1, 16]`.
-	fn submit_job(_i: u32, c: u32, k: u32, ) -> Weight {
-		// Proof size, measured: `3141 + c * (182 ±0)`
-		// Proof size, estimated: `53685 + c * (3672 ±0) + k * (2527 ±0)`
-		// Fastest run: 766_956_000 picoseconds.
+	fn submit_job(_i: u32, k: u32, ) -> Weight {
 		Weight::from_parts(778_544_000, 0)
 			.saturating_add(Weight::from_parts(0, 53685))
-			// Standard error: 245_527
-			.saturating_add(Weight::from_parts(11_106_565, 0).saturating_mul(c.into()))
-			// Standard error: 3_953_920
 			.saturating_add(Weight::from_parts(4_658_909, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(28_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+	}
+	fn draw(c: u32, k: u32, ) -> Weight {
+		Weight::from_parts(11_106_565, 0).saturating_mul(c.into())
+			.saturating_add(Weight::from_parts(4_658_909, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 3672).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2527).saturating_mul(k.into()))
+	}
+	fn register_agent(_n: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 6000))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	fn set_agent_delegates(_n: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 6000))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Jobs::OpenJobs` (r:1 w:0)
 	/// Proof: `Jobs::OpenJobs` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -279,18 +292,33 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn submit_job(_i: u32, c: u32, k: u32, ) -> Weight {
+	fn submit_job(_i: u32, k: u32, ) -> Weight {
 		Weight::from_parts(778_544_000, 0)
 			.saturating_add(Weight::from_parts(0, 53685))
-			.saturating_add(Weight::from_parts(11_106_565, 0).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(4_658_909, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(28_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
+	}
+	fn draw(c: u32, k: u32, ) -> Weight {
+		Weight::from_parts(11_106_565, 0).saturating_mul(c.into())
+			.saturating_add(Weight::from_parts(4_658_909, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 3672).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2527).saturating_mul(k.into()))
+	}
+	fn register_agent(_n: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 6000))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn set_agent_delegates(_n: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 6000))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn on_initialize_idle() -> Weight {
 		Weight::from_parts(15_944_000, 0)

@@ -62,15 +62,22 @@ fn crowd<T: Config>(model: &ModelId) {
 	ModelOperators::<T>::insert(model, BoundedVec::truncate_from(others));
 }
 
-/// `who` serves `MaxModelsPerOperator` crowded models, numbered from `first`.
-fn serve_crowded<T: Config>(who: &T::AccountId, first: u32) -> Vec<ModelId> {
-	let models: Vec<ModelId> =
-		(first..first + T::MaxModelsPerOperator::get()).map(model_id::<T>).collect();
+/// Offline `who` serves `n` crowded models, numbered from `first` (it joins no list yet).
+fn serve_crowded_offline<T: Config>(who: &T::AccountId, first: u32, n: u32) -> Vec<ModelId> {
+	let models: Vec<ModelId> = (first..first + n).map(model_id::<T>).collect();
 	for model in &models {
 		crowd::<T>(model);
 	}
 	Operators::<T>::serve(RawOrigin::Signed(who.clone()).into(), models.clone())
 		.expect("serving succeeds");
+	models
+}
+
+/// Offline `who` serves `MaxModelsPerOperator` crowded models, numbered from `first`, and goes
+/// online, joining all their lists.
+fn serve_crowded<T: Config>(who: &T::AccountId, first: u32) -> Vec<ModelId> {
+	let models = serve_crowded_offline::<T>(who, first, T::MaxModelsPerOperator::get());
+	Operators::<T>::go_online(RawOrigin::Signed(who.clone()).into()).expect("goes online");
 	models
 }
 
@@ -180,26 +187,32 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn go_online() {
+	fn go_online(n: Linear<0, { T::MaxModelsPerOperator::get() }>) {
+		// Joins the crowded lists of `n` served models.
 		let who = funded::<T>("operator", 0);
 		register_operator::<T>(&who, 0);
+		let models = serve_crowded_offline::<T>(&who, 0, n);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()));
 
 		assert_eq!(Operators::<T>::operator(&who).unwrap().status, OperatorStatus::Online);
+		assert!(models.iter().all(|m| ModelOperators::<T>::get(m).contains(&who)));
 	}
 
 	#[benchmark]
-	fn go_offline() {
+	fn go_offline(n: Linear<0, { T::MaxModelsPerOperator::get() }>) {
+		// Leaves the crowded lists of `n` served models.
 		let who = funded::<T>("operator", 0);
 		register_operator::<T>(&who, 0);
+		let models = serve_crowded_offline::<T>(&who, 0, n);
 		Operators::<T>::go_online(RawOrigin::Signed(who.clone()).into()).unwrap();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()));
 
 		assert_eq!(Operators::<T>::operator(&who).unwrap().status, OperatorStatus::Offline);
+		assert!(models.iter().all(|m| !ModelOperators::<T>::get(m).contains(&who)));
 	}
 
 	#[benchmark]
@@ -218,10 +231,11 @@ mod benchmarks {
 
 	#[benchmark]
 	fn slash() {
-		// Worst case: through every chunk, paying beneficiary and treasury, forcing offline.
+		// Worst case: through every chunk, paying beneficiary and treasury, forcing offline
+		// out of `MaxModelsPerOperator` crowded model lists.
 		let who = funded::<T>("operator", 0);
 		register_operator::<T>(&who, 0);
-		Operators::<T>::go_online(RawOrigin::Signed(who.clone()).into()).unwrap();
+		serve_crowded::<T>(&who, 0);
 		fill_chunks::<T>(&who);
 		let beneficiary = funded::<T>("requester", 0);
 		let treasury = T::Treasury::get();
@@ -233,7 +247,7 @@ mod benchmarks {
 				&who,
 				Perbill::from_percent(100),
 				SlashReason::WrongResult(1),
-				Some(&beneficiary),
+				Some((&beneficiary, T::MinOperatorBond::get())),
 			);
 		}
 

@@ -91,7 +91,6 @@ pub fn key_ownership_statement<AccountId: codec::Encode>(owner: &AccountId) -> a
 	statement
 }
 pub use types::*;
-use verinfer_primitives::traits::{OperatorKeyLookup, OperatorsInterface};
 pub use weights::WeightInfo;
 
 #[frame_support::pallet]
@@ -229,7 +228,8 @@ pub mod pallet {
 	pub type OperatorByKey<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::OperatorKey, T::AccountId, OptionQuery>;
 
-	/// The operators serving each model, online or not.
+	/// The online operators serving each model (offline ones keep their served models in their
+	/// record and are listed again when they go online).
 	#[pallet::storage]
 	pub type ModelOperators<T: Config> = StorageMap<
 		_,
@@ -443,26 +443,31 @@ pub mod pallet {
 			Self::do_serve(who, models, true)
 		}
 
-		/// Go online: become eligible for new jobs of the served models. Needs an active bond of
-		/// at least `MinOperatorBond`.
+		/// Go online: become eligible for new jobs of the served models and join their
+		/// operator lists (each must have room). Needs an active bond of at least
+		/// `MinOperatorBond`.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::go_online())]
-		pub fn go_online(origin: OriginFor<T>) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::go_online(T::MaxModelsPerOperator::get()))]
+		pub fn go_online(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_go_online(who)
+			let models = Self::do_go_online(who)?;
+			Ok(Some(T::WeightInfo::go_online(models)).into())
 		}
 
-		/// Go offline: take no new jobs. Jobs already assigned must still be completed.
+		/// Go offline: take no new jobs, and leave the operator lists of the served models (to
+		/// be listed again at [`Pallet::go_online`]). Jobs already assigned must still be
+		/// completed.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::go_offline())]
-		pub fn go_offline(origin: OriginFor<T>) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::go_offline(T::MaxModelsPerOperator::get()))]
+		pub fn go_offline(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let mut info = Self::operator(&who)?;
 			ensure!(info.status == OperatorStatus::Online, Error::<T>::NotOnline);
-			info.status = OperatorStatus::Offline;
+			Self::take_offline(&who, &mut info);
+			let models = info.models.len() as u32;
 			Operators::<T>::insert(&who, info);
 			Self::deposit_event(Event::WentOffline { operator: who });
-			Ok(())
+			Ok(Some(T::WeightInfo::go_offline(models)).into())
 		}
 
 		/// Leave: refused while the operator has open jobs. Stops serving every model, goes
@@ -481,7 +486,7 @@ pub mod pallet {
 				info.ledger.unbond(active, unlock_at)?;
 			}
 			for model in info.models.iter() {
-				Self::unindex(model, &who);
+				Self::leave_model_list(model, &who);
 			}
 			info.models = BoundedVec::new();
 			info.status = OperatorStatus::Leaving;
@@ -541,13 +546,14 @@ pub mod pallet {
 				ensure!(!models[..i].contains(model), Error::<T>::DuplicateModel);
 				ensure!(!check_known || T::KnownModel::contains(model), Error::<T>::UnknownModel);
 			}
-			for old in info.models.iter().filter(|m| !models.contains(*m)) {
-				Self::unindex(old, &who);
-			}
-			for new in models.iter().filter(|m| !info.models.contains(*m)) {
-				ModelOperators::<T>::try_mutate(new, |ops| {
-					ops.try_push(who.clone()).map_err(|_| Error::<T>::TooManyOperatorsForModel)
-				})?;
+			// Only online operators are listed (see the crate docs, *Model lists*).
+			if info.status == OperatorStatus::Online {
+				for old in info.models.iter().filter(|m| !models.contains(*m)) {
+					Self::leave_model_list(old, &who);
+				}
+				for new in models.iter().filter(|m| !info.models.contains(*m)) {
+					Self::join_model_list(new, &who)?;
+				}
 			}
 			info.models = models.clone();
 			Operators::<T>::insert(&who, info);
@@ -555,8 +561,10 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Put `who` online; see [`Pallet::go_online`].
-		pub(crate) fn do_go_online(who: T::AccountId) -> DispatchResult {
+		/// Put `who` online; see [`Pallet::go_online`]. Returns the number of served models.
+		/// Not transactional by itself: a full model list fails it after earlier lists were
+		/// joined, so call it from a transactional context (calls are).
+		pub(crate) fn do_go_online(who: T::AccountId) -> Result<u32, DispatchError> {
 			let mut info = Self::operator(&who)?;
 			match info.status {
 				OperatorStatus::Online => return Err(Error::<T>::AlreadyOnline.into()),
@@ -564,10 +572,23 @@ pub mod pallet {
 				OperatorStatus::Offline => {}
 			}
 			ensure!(info.ledger.active >= T::MinOperatorBond::get(), Error::<T>::BondTooLow);
+			for model in info.models.iter() {
+				Self::join_model_list(model, &who)?;
+			}
 			info.status = OperatorStatus::Online;
+			let models = info.models.len() as u32;
 			Operators::<T>::insert(&who, info);
 			Self::deposit_event(Event::WentOnline { operator: who });
-			Ok(())
+			Ok(models)
+		}
+
+		/// Take online operator `who` (its record `info`, written back by the caller) offline:
+		/// it leaves the operator lists of its models.
+		pub(crate) fn take_offline(who: &T::AccountId, info: &mut OperatorInfo<T>) {
+			for model in info.models.iter() {
+				Self::leave_model_list(model, who);
+			}
+			info.status = OperatorStatus::Offline;
 		}
 
 		/// The record of `who`, or [`Error::UnknownOperator`].
@@ -580,8 +601,15 @@ pub mod pallet {
 			frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get())
 		}
 
+		/// Add `who` to the operators of `model`, or [`Error::TooManyOperatorsForModel`].
+		pub(crate) fn join_model_list(model: &ModelId, who: &T::AccountId) -> DispatchResult {
+			ModelOperators::<T>::try_mutate(model, |ops| {
+				ops.try_push(who.clone()).map_err(|_| Error::<T>::TooManyOperatorsForModel.into())
+			})
+		}
+
 		/// Remove `who` from the operators of `model`.
-		pub(crate) fn unindex(model: &ModelId, who: &T::AccountId) {
+		pub(crate) fn leave_model_list(model: &ModelId, who: &T::AccountId) {
 			ModelOperators::<T>::mutate_exists(model, |maybe_ops| {
 				if let Some(ops) = maybe_ops {
 					ops.retain(|o| o != who);
@@ -612,7 +640,8 @@ pub mod pallet {
 		///
 		/// - every operator's bond on hold equals its ledger (active plus unbonding);
 		/// - key bindings and operators map one to one;
-		/// - an operator serves a model exactly when it is listed under that model;
+		/// - an online operator is listed under every model it serves, and only online operators
+		///   are listed;
 		/// - a leaving operator serves nothing; an online one has at least the minimum bond;
 		/// - no unbonding chunk is empty and no list exceeds its bound.
 		#[cfg(any(feature = "try-runtime", test))]
@@ -633,10 +662,12 @@ pub mod pallet {
 					OperatorByKey::<T>::get(&info.key).as_ref() == Some(&who),
 					"operator key not bound to its operator"
 				);
+				let online = info.status == OperatorStatus::Online;
 				for model in info.models.iter() {
 					ensure!(
-						ModelOperators::<T>::get(model).contains(&who),
-						"served model does not list its operator"
+						ModelOperators::<T>::get(model).contains(&who) == online,
+						"a served model lists its operator although it is not online, or not \
+						 although it is"
 					);
 				}
 				match info.status {
@@ -660,6 +691,7 @@ pub mod pallet {
 				for who in ops.iter() {
 					let info = Operators::<T>::get(who).ok_or("model lists an unknown operator")?;
 					ensure!(info.models.contains(&model), "model lists an operator not serving it");
+					ensure!(info.status == OperatorStatus::Online, "model lists an offline operator");
 				}
 			}
 			Ok(())

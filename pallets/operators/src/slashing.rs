@@ -3,27 +3,30 @@
 use crate::{asset, BalanceOf, Config, Event, OperatorStatus, Operators, Pallet};
 use frame_support::traits::Get;
 use sp_runtime::{traits::Zero, Perbill};
-use verinfer_primitives::SlashReason;
+use verinfer_primitives::{operators::Slashed, SlashReason};
 
 impl<T: Config> Pallet<T> {
 	/// Slash `fraction` of `operator`'s whole bond (active and unbonding) for `reason`, paying
-	/// the `SlashCompensation` share to `beneficiary` and the rest to the treasury. Returns the
-	/// amount taken; zero for an unknown operator or an empty bond.
+	/// the `SlashCompensation` share, at most the cap, to the harmed party of `compensate` and
+	/// the rest to the treasury. Returns what was taken (nothing for an unknown operator or an
+	/// empty bond) and the compensation paid.
 	pub(crate) fn do_slash(
 		operator: &T::AccountId,
 		fraction: Perbill,
 		reason: SlashReason,
-		beneficiary: Option<&T::AccountId>,
-	) -> BalanceOf<T> {
-		let Some(mut info) = Operators::<T>::get(operator) else { return Zero::zero() };
+		compensate: Option<(&T::AccountId, BalanceOf<T>)>,
+	) -> Slashed<BalanceOf<T>> {
+		let nothing = Slashed { amount: Zero::zero(), compensation: Zero::zero() };
+		let Some(mut info) = Operators::<T>::get(operator) else { return nothing };
 		let amount = fraction.mul_floor(info.ledger.total());
 		if amount.is_zero() {
-			return amount;
+			return nothing;
 		}
 		// Compensating the operator from its own bond makes no sense: all to the treasury.
-		let beneficiary = beneficiary.filter(|b| *b != operator);
-		let compensation = match beneficiary {
-			Some(_) => T::SlashCompensation::get().mul_floor(amount),
+		let compensate = compensate.filter(|(b, _)| *b != operator);
+		let beneficiary = compensate.map(|(b, _)| b);
+		let compensation = match compensate {
+			Some((_, cap)) => T::SlashCompensation::get().mul_floor(amount).min(cap),
 			None => Zero::zero(),
 		};
 		let payout = asset::pay_slash::<T>(operator, amount, compensation, beneficiary);
@@ -41,7 +44,7 @@ impl<T: Config> Pallet<T> {
 			burned: payout.burned,
 		});
 		if info.status == OperatorStatus::Online && info.ledger.active < T::MinOperatorBond::get() {
-			info.status = OperatorStatus::Offline;
+			Self::take_offline(operator, &mut info);
 			Self::deposit_event(Event::ForcedOffline {
 				operator: operator.clone(),
 				bond: info.ledger.active,
@@ -52,6 +55,6 @@ impl<T: Config> Pallet<T> {
 		} else {
 			Operators::<T>::insert(operator, info);
 		}
-		taken
+		Slashed { amount: taken, compensation: payout.to_beneficiary }
 	}
 }

@@ -7,6 +7,7 @@ use alloc::vec::Vec;
 use frame_support::traits::Get;
 use sp_runtime::{traits::Zero, DispatchResult, Perbill};
 use verinfer_primitives::{
+	operators::Slashed,
 	traits::{OperatorKeyLookup, OperatorsInterface},
 	ModelId, SlashReason,
 };
@@ -28,6 +29,10 @@ impl<T: Config> OperatorsInterface<T::AccountId, BalanceOf<T>> for Pallet<T> {
 				Self::eligible(&info, model).then(|| (who, info.ledger.active))
 			})
 			.collect()
+	}
+
+	fn candidate_count(model: &ModelId) -> u32 {
+		crate::ModelOperators::<T>::decode_len(model).unwrap_or(0) as u32
 	}
 
 	fn open_jobs(who: &T::AccountId) -> u32 {
@@ -61,9 +66,9 @@ impl<T: Config> OperatorsInterface<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		who: &T::AccountId,
 		fraction: Perbill,
 		reason: SlashReason,
-		beneficiary: Option<&T::AccountId>,
-	) -> BalanceOf<T> {
-		Self::do_slash(who, fraction, reason, beneficiary)
+		compensate: Option<(&T::AccountId, BalanceOf<T>)>,
+	) -> Slashed<BalanceOf<T>> {
+		Self::do_slash(who, fraction, reason, compensate)
 	}
 }
 

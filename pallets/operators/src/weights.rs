@@ -46,8 +46,8 @@ pub trait WeightInfo {
 	fn unbond() -> Weight;
 	fn withdraw_unbonded() -> Weight;
 	fn serve(n: u32, ) -> Weight;
-	fn go_online() -> Weight;
-	fn go_offline() -> Weight;
+	fn go_online(n: u32, ) -> Weight;
+	fn go_offline(n: u32, ) -> Weight;
 	fn deregister() -> Weight;
 	fn slash() -> Weight;
 }
@@ -138,22 +138,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Operators::Operators` (r:1 w:1)
 	/// Proof: `Operators::Operators` (`max_values`: None, `max_size`: Some(1197), added: 3672, mode: `MaxEncodedLen`)
-	fn go_online() -> Weight {
+	fn go_online(n: u32, ) -> Weight {
 		// Proof size, measured: `311`
 		// Proof size, estimated: `4662`
 		// Fastest run: 16_724_000 picoseconds.
 		Weight::from_parts(20_651_000, 0)
+			.saturating_add(Weight::from_parts(12_184_827, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 10717).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 4662))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Operators::Operators` (r:1 w:1)
 	/// Proof: `Operators::Operators` (`max_values`: None, `max_size`: Some(1197), added: 3672, mode: `MaxEncodedLen`)
-	fn go_offline() -> Weight {
+	fn go_offline(n: u32, ) -> Weight {
 		// Proof size, measured: `311`
 		// Proof size, estimated: `4662`
 		// Fastest run: 16_534_000 picoseconds.
 		Weight::from_parts(19_639_000, 0)
+			.saturating_add(Weight::from_parts(12_184_827, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 10717).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 4662))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -226,14 +230,18 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 10717).saturating_mul(n.into()))
 	}
-	fn go_online() -> Weight {
+	fn go_online(n: u32, ) -> Weight {
 		Weight::from_parts(20_651_000, 0)
+			.saturating_add(Weight::from_parts(12_184_827, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 10717).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 4662))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn go_offline() -> Weight {
+	fn go_offline(n: u32, ) -> Weight {
 		Weight::from_parts(19_639_000, 0)
+			.saturating_add(Weight::from_parts(12_184_827, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 10717).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 4662))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))

@@ -106,15 +106,18 @@ pub fn evidence_weight(fee: u128, average_fee: u128) -> FixedU128 {
 	FixedU128::saturating_from_rational(fee, average_fee.saturating_add(fee))
 }
 
-/// The running average after a fee of `fee`: `average + smoothing × (fee − average)`, or `fee`
-/// itself for the first one (`average == 0`). Rounded towards the old average.
-pub fn update_average(average: u128, fee: u128, smoothing: Perbill) -> u128 {
+/// The running average after a fee of `fee`: `average + smoothing × (fee − average)`, the step
+/// capped at `step_limit × average`, or `fee` itself for the first one (`average == 0`).
+/// Rounded towards the old average.
+pub fn update_average(average: u128, fee: u128, smoothing: Perbill, step_limit: Perbill) -> u128 {
 	if average.is_zero() {
-		fee
-	} else if fee >= average {
-		average.saturating_add(smoothing.mul_floor(fee - average))
+		return fee;
+	}
+	let cap = step_limit.mul_floor(average);
+	if fee >= average {
+		average.saturating_add(smoothing.mul_floor(fee - average).min(cap))
 	} else {
-		average.saturating_sub(smoothing.mul_floor(average - fee))
+		average.saturating_sub(smoothing.mul_floor(average - fee).min(cap))
 	}
 }
 
@@ -200,14 +203,23 @@ mod tests {
 
 	#[test]
 	fn the_average_moves_towards_each_fee() {
-		let tenth = Perbill::from_percent(10);
-		assert_eq!(update_average(0, 100, tenth), 100);
-		assert_eq!(update_average(100, 200, tenth), 110);
-		assert_eq!(update_average(110, 10, tenth), 100);
-		assert_eq!(update_average(100, 100, tenth), 100);
+		let (tenth, any) = (Perbill::from_percent(10), Perbill::one());
+		assert_eq!(update_average(0, 100, tenth, any), 100);
+		assert_eq!(update_average(100, 200, tenth, any), 110);
+		assert_eq!(update_average(110, 10, tenth, any), 100);
+		assert_eq!(update_average(100, 100, tenth, any), 100);
 		// 100 + 10% × 5 = 100.5, rounded towards the old average.
-		assert_eq!(update_average(100, 105, tenth), 100);
-		assert_eq!(update_average(100, 95, tenth), 100);
+		assert_eq!(update_average(100, 105, tenth, any), 100);
+		assert_eq!(update_average(100, 95, tenth, any), 100);
+	}
+
+	#[test]
+	fn one_fee_moves_the_average_by_a_bounded_step() {
+		let (tenth, two_percent) = (Perbill::from_percent(10), Perbill::from_percent(2));
+		assert_eq!(update_average(1_000, u128::MAX, tenth, two_percent), 1_020);
+		assert_eq!(update_average(1_000, 0, tenth, two_percent), 980);
+		// Within the limit the smoothing rules.
+		assert_eq!(update_average(1_000, 1_100, tenth, two_percent), 1_010);
 	}
 
 	#[test]

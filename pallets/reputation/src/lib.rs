@@ -1,17 +1,22 @@
 //! # Reputation pallet
 //!
 //! Evidence-based operator scores. The only input is what the chain itself verified: for every
-//! job that reaches a final state, the jobs pallet records one [`ReputationEvent`] per assigned
-//! operator (`Agreed`, `Disagreed` or `Missed`). Nobody can rate anybody.
+//! job that reaches a final state, the settlement pallet records one [`ReputationEvent`] per
+//! assigned operator (`Agreed`, `Disagreed`, `Withheld`, `Missed` or `Uncredited`). Nobody can
+//! rate anybody, and nobody can rate itself: an agreement nobody else checked (a `k = q = 1`
+//! job, or a job in which the operator is the requester or the model owner) is `Uncredited`,
+//! which adds no evidence.
 //!
 //! ## Score
 //!
 //! A Beta reputation with exponential forgetting, defined in the storage-free module [`beta`]:
 //! evidence `(r, s)` decays by [`Config::Forgetting`] at every event; an agreement adds
-//! `w = fee / (average_fee + fee)` to `r`, a disagreement `DisagreementWeight × w` to `s`, a
-//! miss `w` to `s`; the score is `(r + 1) / (r + s + 2)` as a `Permill`. `fee` is the operator's
-//! share of the job; `average_fee` is a running average over all events of all operators
-//! ([`AverageFee`]), updated after each event with smoothing [`Config::FeeSmoothing`].
+//! `w = fee / (average_fee + fee)` to `r`, a disagreement or a withheld reveal
+//! `DisagreementWeight × w` to `s`, a miss `w` to `s`; the score is `(r + 1) / (r + s + 2)` as
+//! a `Permill`. `fee` is the operator's share of the job; `average_fee` is a running average
+//! over all credited events of all operators ([`AverageFee`]), updated after each with smoothing
+//! [`Config::FeeSmoothing`], and by at most [`Config::FeeStepLimit`] of itself per event, so no
+//! single fee (one can pay oneself any fee) can make everybody else's evidence worthless.
 //!
 //! Evidence also fades with time: for every full [`Config::IdleDecayPeriod`] blocks since it was
 //! last decayed, `(r, s)` is multiplied by [`Config::IdleForgetting`]. This is applied lazily,
@@ -59,7 +64,6 @@ pub mod types;
 pub mod weights;
 
 pub use pallet::*;
-use verinfer_primitives::traits::ReputationInterface;
 pub use types::*;
 pub use verinfer_primitives::{OperatorStats, ReputationEvent};
 pub use weights::WeightInfo;
@@ -98,6 +102,11 @@ pub mod pallet {
 		/// Smoothing of the running average fee (weight of the newest fee).
 		#[pallet::constant]
 		type FeeSmoothing: Get<Perbill>;
+
+		/// Most one event may move the running average fee, as a share of the average: so that
+		/// no single (possibly self-paid) fee can devalue everybody else's evidence.
+		#[pallet::constant]
+		type FeeStepLimit: Get<Perbill>;
 
 		/// What remains of evidence after each idle period.
 		#[pallet::constant]
@@ -255,30 +264,44 @@ pub mod pallet {
 					stats.agreed.saturating_inc();
 					stats.earned.saturating_accrue(fee);
 					stats.latency_sum.saturating_accrue(latency as u64);
-					Outcome::Agreed
+					Some(Outcome::Agreed)
+				}
+				ReputationEvent::Uncredited { latency, fee } => {
+					stats.agreed.saturating_inc();
+					stats.earned.saturating_accrue(fee);
+					stats.latency_sum.saturating_accrue(latency as u64);
+					None
 				}
 				ReputationEvent::Disagreed { slashed, .. } => {
 					stats.disagreed.saturating_inc();
 					stats.slashed.saturating_accrue(slashed);
-					Outcome::Disagreed
+					Some(Outcome::Disagreed)
+				}
+				ReputationEvent::Withheld { slashed, .. } => {
+					stats.missed.saturating_inc();
+					stats.slashed.saturating_accrue(slashed);
+					Some(Outcome::Disagreed)
 				}
 				ReputationEvent::Missed { slashed, .. } => {
 					stats.missed.saturating_inc();
 					stats.slashed.saturating_accrue(slashed);
-					Outcome::Missed
+					Some(Outcome::Missed)
 				}
 			};
 			stats.assigned.saturating_inc();
 			stats.last_active = now;
 			record.window_events.saturating_inc();
-			record.evidence.record(outcome, weight, &Self::params());
-
-			let new_average = beta::update_average(
-				average.unique_saturated_into(),
-				fee.unique_saturated_into(),
-				T::FeeSmoothing::get(),
-			);
-			AverageFee::<T>::put(T::Balance::unique_saturated_from(new_average));
+			// An uncredited event proves nothing: no evidence, and the reference fee stays.
+			if let Some(outcome) = outcome {
+				record.evidence.record(outcome, weight, &Self::params());
+				let new_average = beta::update_average(
+					average.unique_saturated_into(),
+					fee.unique_saturated_into(),
+					T::FeeSmoothing::get(),
+					T::FeeStepLimit::get(),
+				);
+				AverageFee::<T>::put(T::Balance::unique_saturated_from(new_average));
+			}
 
 			let score = record.evidence.score();
 			let now_excluded = Self::excluded(&record);

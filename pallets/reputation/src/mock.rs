@@ -30,6 +30,7 @@ impl frame_system::Config for Test {
 parameter_types! {
 	pub const Forgetting: Perbill = Perbill::from_percent(90);
 	pub const FeeSmoothing: Perbill = Perbill::from_percent(10);
+	pub const FeeStepLimit: Perbill = Perbill::one();
 	pub const IdleForgetting: Perbill = Perbill::from_percent(50);
 	pub const ScoreFloor: Permill = Permill::from_percent(30);
 }
@@ -39,6 +40,7 @@ impl pallet_reputation::Config for Test {
 	type Forgetting = Forgetting;
 	type DisagreementWeight = ConstU32<3>;
 	type FeeSmoothing = FeeSmoothing;
+	type FeeStepLimit = FeeStepLimit;
 	type IdleForgetting = IdleForgetting;
 	type IdleDecayPeriod = ConstU64<IDLE_PERIOD>;
 	type ScoreFloor = ScoreFloor;

@@ -83,7 +83,8 @@ impl<T: Config> Pallet<T> {
 
 #[cfg(test)]
 mod tests {
-	use crate::{mock::*, ReputationInterface};
+	use crate::mock::*;
+	use verinfer_primitives::traits::ReputationInterface;
 	use verinfer_primitives::ReputationEvent;
 
 	#[test]

@@ -9,15 +9,15 @@ use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::cell::RefCell;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU128, ConstU32, ConstU64, Hooks, Randomness},
+	traits::{ConstU128, ConstU32, ConstU64, Randomness},
 	PalletId,
 };
 use frame_system::offchain::{
-	AppCrypto, CreateSignedTransaction, CreateTransactionBase, SigningTypes,
+	AppCrypto, CreateBare, CreateTransactionBase, SigningTypes,
 };
 use frame_system::EnsureRoot;
 use verinfer_primitives::{
-	jobs::{JobInfo, JobPolicy},
+	jobs::JobInfo,
 	testing::{TestOperators, TestReputation},
 	traits::{JobsInterface, OperatorKeyLookup},
 	ModelFees,
@@ -32,7 +32,7 @@ use sp_runtime::{
 use std::collections::BTreeMap;
 use verinfer_primitives::{
 	commitment::{commitment, Salt},
-	tensor::{BoundedShape, Tensor, TensorSpec},
+	tensor::Tensor,
 	JobId, ModelId,
 };
 
@@ -46,7 +46,7 @@ pub const TREASURY: AccountId = 999;
 pub const OWNER: AccountId = 1;
 pub const ALICE: AccountId = 2;
 pub const BOB: AccountId = 3;
-pub const COMMIT_WINDOW: u64 = 5;
+pub const COMMIT_WINDOW: u64 = 10;
 pub const REVEAL_WINDOW: u64 = 4;
 pub const BOND: Balance = 10_000;
 pub const OPERATOR_FEE: Balance = 50;
@@ -122,6 +122,12 @@ impl pallet_jobs::Config for Test {
 	type MaxDeadlinesPerBlock = ConstU32<8>;
 	type DeadlineSearchRange = ConstU32<4>;
 	type MaxDeadlinesProcessed = ConstU32<8>;
+	type MaxSubmissionsPerBlock = ConstU32<64>;
+	type AgentDepositBase = ConstU128<10>;
+	type AgentDepositPerByte = ConstU128<1>;
+	type MaxAgentNameLen = ConstU32<16>;
+	type MaxAgentMetadataLen = ConstU32<32>;
+	type MaxAgentDelegates = ConstU32<4>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchHelper;
@@ -176,12 +182,9 @@ impl pallet_settlement::Config for Test {
 	type MissSlash = MissSlash;
 	type MaxBatch = ConstU32<3>;
 	type AuthorityId = TestAuthId;
-	type ResubmitAfter = ConstU64<RESUBMIT_AFTER>;
+	type StepsPriority = ConstU64<{ 1 << 60 }>;
 	type WeightInfo = ();
 }
-
-/// Blocks after which the off-chain worker resends a pending step.
-pub const RESUBMIT_AFTER: u64 = 2;
 
 thread_local! {
 	static KEY_ACCOUNTS: RefCell<BTreeMap<sr25519::Public, AccountId>> =
@@ -231,8 +234,7 @@ impl SigningTypes for Test {
 	type Signature = sr25519::Signature;
 }
 
-/// The transactions the off-chain worker submits: signed by a `u64` account with an sr25519
-/// signature of `(call, account, nonce)`, without extensions.
+/// The transactions the off-chain worker submits: bare (unsigned) calls.
 pub type Extrinsic = UncheckedExtrinsic<AccountId, RuntimeCall, sr25519::Signature, ()>;
 
 impl<LocalCall> CreateTransactionBase<LocalCall> for Test
@@ -243,18 +245,12 @@ where
 	type RuntimeCall = RuntimeCall;
 }
 
-impl<LocalCall> CreateSignedTransaction<LocalCall> for Test
+impl<LocalCall> CreateBare<LocalCall> for Test
 where
 	RuntimeCall: From<LocalCall>,
 {
-	fn create_signed_transaction<C: AppCrypto<TestSigner, sr25519::Signature>>(
-		call: RuntimeCall,
-		public: TestSigner,
-		account: AccountId,
-		nonce: <Test as frame_system::Config>::Nonce,
-	) -> Option<Extrinsic> {
-		let signature = C::sign(&(&call, account, nonce).encode(), public)?;
-		Some(Extrinsic::new_signed(call, account, signature, ()))
+	fn create_bare(call: RuntimeCall) -> Extrinsic {
+		Extrinsic::new_bare(call)
 	}
 }
 
@@ -282,9 +278,12 @@ pub fn salt(who: AccountId) -> Salt {
 	[who as u8; 32]
 }
 
-/// Submit a job of model `n` as `who`.
+/// Submit a job of model `n` as `who`, and draw its operators as the end of the block would.
 pub fn submit(who: AccountId, n: u8) -> JobId {
-	pallet_jobs::testing::submit::<Test>(who, n)
+	use frame_support::traits::Hooks;
+	let id = pallet_jobs::testing::submit::<Test>(who, n);
+	Jobs::on_finalize(System::block_number());
+	id
 }
 
 pub fn job(id: JobId) -> JobInfo<AccountId, Balance, u64, ConstU32<5>> {

@@ -11,7 +11,11 @@
 //! type and any unsigned balance type. State is thread-local: every test starts from
 //! [`TestOperators::reset`].
 
-use crate::{ids::ModelId, operators::SlashReason, traits::OperatorsInterface};
+use crate::{
+	ids::ModelId,
+	operators::{SlashReason, Slashed},
+	traits::OperatorsInterface,
+};
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use sp_runtime::{
@@ -126,6 +130,12 @@ where
 		})
 	}
 
+	fn candidate_count(model: &ModelId) -> u32 {
+		OPERATORS.with(|o| {
+			o.borrow().values().filter(|e| e.online && e.models.contains(model)).count() as u32
+		})
+	}
+
 	fn open_jobs(who: &A) -> u32 {
 		OPERATORS.with(|o| o.borrow().get(&who.encode()).map(|e| e.open_jobs).unwrap_or(0))
 	}
@@ -148,7 +158,15 @@ where
 		});
 	}
 
-	fn slash(who: &A, fraction: Perbill, reason: SlashReason, beneficiary: Option<&A>) -> B {
+	/// Takes `fraction` of the bond; half of it, at most the cap, counts as compensation.
+	fn slash(
+		who: &A,
+		fraction: Perbill,
+		reason: SlashReason,
+		compensate: Option<(&A, B)>,
+	) -> Slashed<B> {
+		let beneficiary = compensate.as_ref().map(|(b, _)| *b);
+		let cap: Option<u128> = compensate.map(|(_, cap)| cap.unique_saturated_into());
 		let amount = OPERATORS.with(|o| {
 			o.borrow_mut()
 				.get_mut(&who.encode())
@@ -168,7 +186,11 @@ where
 				amount,
 			))
 		});
-		B::unique_saturated_from(amount)
+		let compensation = cap.map_or(0, |cap| (amount / 2).min(cap));
+		Slashed {
+			amount: B::unique_saturated_from(amount),
+			compensation: B::unique_saturated_from(compensation),
+		}
 	}
 }
 
@@ -194,9 +216,9 @@ mod tests {
 			&1,
 			Perbill::from_percent(10),
 			SlashReason::MissedReveal(3),
-			Some(&9),
+			Some((&9, u128::MAX)),
 		);
-		assert_eq!(taken, 100);
+		assert_eq!(taken.amount, 100);
 		assert_eq!(<TestOperators as OperatorsInterface<u64, u128>>::bond_of(&1), 900);
 		assert_eq!(
 			TestOperators::slashes::<u64>(),

@@ -74,6 +74,12 @@ where
 			ReputationEvent::Missed { fee, slashed } => {
 				ReputationEvent::Missed { fee: into(fee), slashed: into(slashed) }
 			}
+			ReputationEvent::Withheld { fee, slashed } => {
+				ReputationEvent::Withheld { fee: into(fee), slashed: into(slashed) }
+			}
+			ReputationEvent::Uncredited { latency, fee } => {
+				ReputationEvent::Uncredited { latency, fee: into(fee) }
+			}
 		};
 		RECORDED.with(|r| r.borrow_mut().push((who.encode(), event)));
 	}

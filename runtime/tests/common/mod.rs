@@ -187,6 +187,7 @@ pub fn register_model(owner: &AccountId, id: ModelId, tolerance: u64, k: u32, q:
 			uri: b"file://models/iris-logreg.onnx".to_vec(),
 			input: spec(&[1, 4], 2),
 			output: spec(&[1, 3], 4),
+			input_range: None,
 			tolerance,
 			fees: ModelFees { operator_fee: OPERATOR_FEE, royalty: ROYALTY },
 			policy: JobPolicy { k, q },
@@ -197,6 +198,19 @@ pub fn register_model(owner: &AccountId, id: ModelId, tolerance: u64, k: u32, q:
 
 pub fn model(n: u8) -> ModelId {
 	H256::repeat_byte(n)
+}
+
+/// Register the agent `name` controlled by `who`; its tag.
+pub fn register_agent(who: &AccountId, name: &[u8]) -> sp_core::H256 {
+	dispatch(
+		who,
+		RuntimeCall::Jobs(pallet_jobs::Call::register_agent {
+			name: name.to_vec(),
+			metadata: vec![],
+		}),
+	)
+	.expect("the agent registers");
+	pallet_jobs::agent_tag(who, name)
 }
 
 /// Make account `n` an online operator with `bond`, key `key(n)`, serving `models`.
@@ -229,8 +243,17 @@ pub fn output(values: [i64; 3]) -> Tensor {
 	Tensor::new(vec![1, 3], values.to_vec(), 4)
 }
 
-/// Submit a job for `model` as `requester`; returns its id.
+/// Submit a job for `model` as `requester` and finish the block, whose end draws its
+/// operators; returns its id. The caller is in the next block, where operators commit.
 pub fn submit(requester: &AccountId, model: ModelId) -> JobId {
+	let id = submit_in_block(requester, model);
+	next_block();
+	id
+}
+
+/// Submit a job for `model` as `requester` in the current block, leaving it undrawn; returns
+/// its id.
+pub fn submit_in_block(requester: &AccountId, model: ModelId) -> JobId {
 	let id = pallet_jobs::NextJobId::<Runtime>::get();
 	dispatch(
 		requester,
@@ -248,6 +271,21 @@ pub fn submit(requester: &AccountId, model: ModelId) -> JobId {
 
 pub fn job(id: JobId) -> JobOf {
 	pallet_jobs::Jobs::<Runtime>::get(id).expect("the job exists")
+}
+
+/// The final outcome of every slot of job `id`.
+pub fn outcomes(id: JobId) -> Vec<verinfer_primitives::jobs::AssignmentOutcome> {
+	job(id).assignments.iter().map(|a| a.outcome.expect("final")).collect()
+}
+
+/// Three operators (101..=103) serving model 1 (`k = 3`, `q = 2`, `tolerance`), registered in
+/// a block of their own.
+pub fn three_operators(tolerance: u64) {
+	register_model(&acc(30), model(1), tolerance, 3, 2);
+	for n in 101..=103 {
+		register_operator(n, BOND, &[model(1)]);
+	}
+	next_block();
 }
 
 /// The operators of job `id`, in slot order.
@@ -309,7 +347,8 @@ pub fn total_issuance() -> Balance {
 /// - no token is created or lost: the issuance is `issuance` and equals the sum of all balances;
 /// - the escrow held from every requester equals the quotes of its open jobs, and the fees
 ///   pallet's escrows are exactly the open jobs' quotes;
-/// - every open job's pending deadline is still ahead (each job is final by its deadline);
+/// - no open job's pending deadline is overdue by more than the deadline queue's lag bound
+///   (each job is final by its deadlines, plus that lag under a backlog);
 /// - the jobs pallet's own invariants.
 pub fn check_invariants(issuance: Balance) {
 	use std::collections::BTreeMap;
@@ -328,7 +367,8 @@ pub fn check_invariants(issuance: Balance) {
 		assert_eq!(escrow.quote, job.quote);
 		assert_eq!(escrow.payer, job.requester);
 		let deadline = job.pending_deadline().expect("open jobs have a deadline");
-		assert!(now() < deadline, "job {id} is still open at or after its deadline {deadline}");
+		let lag = pallet_jobs::Pallet::<Runtime>::deadline_lag_bound();
+		assert!(now() < deadline + lag, "job {id} still open {lag} blocks after its deadline {deadline}");
 	}
 	assert_eq!(pallet_fees::Escrows::<Runtime>::iter().count(), open, "escrows of unknown jobs");
 	for (payer, total) in open_quotes.iter() {

@@ -2,9 +2,10 @@
 //! [`ExtBuilder::build_and_execute`], which checks the pallet's invariants at the end.
 
 pub(crate) use crate::{
-	mock::*, ByteFee, Error, Escrows, Event, FeesInterface, ModelFees, Payout, ProtocolFeeRate,
-	Quote, TreasuryAccount,
+	mock::*, ByteFee, Error, Escrows, Event, ModelFees, Payout, ProtocolFeeRate, Quote,
+	TreasuryAccount,
 };
+pub(crate) use verinfer_primitives::traits::FeesInterface;
 pub(crate) use frame_support::{assert_noop, assert_ok};
 pub(crate) use sp_runtime::{DispatchError, Perbill};
 

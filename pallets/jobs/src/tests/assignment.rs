@@ -11,13 +11,18 @@ fn operators_of(id: JobId) -> Vec<AccountId> {
 	Jobs::job(id).unwrap().assignments.iter().map(|a| a.operator).collect()
 }
 
-/// Submit and immediately forget `n` jobs of model 1 (k = 1) with changing randomness; count
-/// who was drawn first.
+/// The draw of `k` operators for model 1 seeded as the `seq`-th job of `requester`, among all
+/// candidates.
+fn draw(requester: AccountId, seq: u32, k: u32) -> Option<Vec<AccountId>> {
+	Jobs::draw(&model(1), u32::MAX, k, &Jobs::assignment_seed(&requester, seq))
+}
+
+/// Draw one operator of model 1 `n` times with changing randomness; count who was drawn.
 fn first_draw_counts(n: u64) -> std::collections::BTreeMap<AccountId, u64> {
 	let mut counts = std::collections::BTreeMap::new();
 	for i in 0..n {
 		Random::set(Some(H256::from_low_u64_be(i)));
-		let (drawn, _) = Jobs::draw(&model(1), i, 1).unwrap();
+		let drawn = draw(ALICE, i as u32, 1).unwrap();
 		*counts.entry(drawn[0]).or_default() += 1;
 	}
 	counts
@@ -52,17 +57,17 @@ fn excluded_and_zero_score_operators_are_never_drawn() {
 		add_operators(5, &[model(1)]);
 		TestReputation::exclude(101u64);
 		TestReputation::set_score(102u64, Permill::zero());
+		assert_eq!(
+			<TestOperators as verinfer_primitives::traits::OperatorsInterface<u64, u128>>::candidate_count(&model(1)),
+			5
+		);
 		for i in 0..50 {
 			Random::set(Some(H256::from_low_u64_be(i)));
-			let (drawn, considered) = Jobs::draw(&model(1), i, 3).unwrap();
-			assert_eq!(considered, 5);
+			let drawn = draw(ALICE, i as u32, 3).unwrap();
 			assert!(!drawn.contains(&101) && !drawn.contains(&102));
 		}
 		// Only three are left: a fourth cannot be drawn.
-		assert_eq!(
-			Jobs::draw(&model(1), 0, 4).unwrap_err(),
-			Error::<Test>::NotEnoughOperators.into()
-		);
+		assert_eq!(draw(ALICE, 0, 4), None);
 	});
 }
 
@@ -95,20 +100,41 @@ fn first_draws_follow_bond_times_score() {
 }
 
 #[test]
-fn the_draw_depends_on_randomness_and_job_id_only() {
+fn the_draw_depends_on_randomness_requester_and_its_sequence_only() {
 	ExtBuilder::default().build_and_execute(|| {
 		register(1, 3, 2);
 		add_operators(10, &[model(1)]);
-		let a = Jobs::draw(&model(1), 5, 3).unwrap();
-		assert_eq!(Jobs::draw(&model(1), 5, 3).unwrap(), a, "same inputs, same draw");
-		let by_job = (0..20).filter(|j| Jobs::draw(&model(1), *j, 3).unwrap() != a).count();
-		assert!(by_job > 10, "the job id matters");
+		let a = draw(ALICE, 5, 3).unwrap();
+		assert_eq!(draw(ALICE, 5, 3).unwrap(), a, "same inputs, same draw");
+		let by_seq = (0..20).filter(|s| draw(ALICE, *s, 3).unwrap() != a).count();
+		assert!(by_seq > 10, "the requester's sequence number matters");
+		let by_requester = (0..20).filter(|s| draw(BOB, *s, 3).unwrap() != draw(ALICE, *s, 3).unwrap());
+		assert!(by_requester.count() > 10, "the requester matters");
 		Random::set(Some(H256::repeat_byte(1)));
-		let b = Jobs::draw(&model(1), 5, 3).unwrap();
+		let b = draw(ALICE, 5, 3).unwrap();
 		Random::set(Some(H256::repeat_byte(2)));
-		let c = Jobs::draw(&model(1), 5, 3).unwrap();
+		let c = draw(ALICE, 5, 3).unwrap();
 		assert!(a != b || b != c, "the randomness matters");
 	});
+}
+
+#[test]
+fn other_jobs_in_the_block_do_not_change_a_draw() {
+	let drawn_after = |fillers: u32| {
+		let mut drawn = Vec::new();
+		ExtBuilder::default().build_and_execute(|| {
+			register(1, 3, 2);
+			add_operators(10, &[model(1)]);
+			for _ in 0..fillers {
+				crate::testing::submit::<Test>(BOB, 1);
+			}
+			let id = crate::testing::submit::<Test>(ALICE, 1);
+			<Jobs as frame_support::traits::Hooks<u64>>::on_finalize(1);
+			drawn = operators_of(id);
+		});
+		drawn
+	};
+	assert_eq!(drawn_after(0), drawn_after(3));
 }
 
 #[test]
@@ -118,9 +144,9 @@ fn without_randomness_the_parent_hash_seeds_the_draw() {
 		add_operators(10, &[model(1)]);
 		Random::set(None);
 		System::set_parent_hash(H256::repeat_byte(1));
-		let a = Jobs::assignment_seed(0);
+		let a = Jobs::assignment_seed(&ALICE, 0);
 		System::set_parent_hash(H256::repeat_byte(2));
-		assert_ne!(Jobs::assignment_seed(0), a);
+		assert_ne!(Jobs::assignment_seed(&ALICE, 0), a);
 		let id = submit(ALICE, 1);
 		assert_eq!(Jobs::job(id).unwrap().assignments.len(), 3);
 	});

@@ -2,14 +2,15 @@
 
 use crate::mock::Jobs;
 use crate::{mock::*, *};
-use frame_support::assert_ok;
+use frame_support::{assert_ok, traits::Hooks};
 
 #[test]
 fn pages_list_newest_first() {
 	ExtBuilder::default().build_and_execute(|| {
 		register(1, 1, 1);
 		add_operators(1, &[model(1)]);
-		let tag = AgentTag::repeat_byte(7);
+		let tag = register_agent(ALICE, b"agent");
+		Jobs::set_agent_delegates(RuntimeOrigin::signed(ALICE), tag, vec![BOB]).unwrap();
 		for i in 0..7u64 {
 			let who = if i % 2 == 0 { ALICE } else { BOB };
 			let agent = (i >= 3).then_some(tag);
@@ -21,6 +22,7 @@ fn pages_list_newest_first() {
 				None,
 				agent
 			));
+			Jobs::on_finalize(1);
 		}
 		assert_eq!(Jobs::jobs_of_requester(&ALICE, 0, 10), vec![6, 4, 2, 0]);
 		assert_eq!(Jobs::jobs_of_requester(&ALICE, 0, 3), vec![6, 4, 2]);

@@ -5,6 +5,7 @@ use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
 use sp_core::H256;
 use verinfer_primitives::{
+	jobs::{AssignmentOutcome, SlotOutcome},
 	tensor::{BoundedTensor, Tensor},
 	Payout,
 };

@@ -21,6 +21,7 @@ fn register_with(
 		b"uri".to_vec(),
 		input,
 		output,
+		None,
 		0,
 		ModelFees { operator_fee: 10, royalty: 5 },
 		JobPolicy { k, q },
@@ -75,6 +76,7 @@ fn register_rejects_bad_models() {
 				vec![0; 33],
 				ok_in.clone(),
 				ok_out.clone(),
+				None,
 				0,
 				ModelFees { operator_fee: 1, royalty: 1 },
 				JobPolicy { k: 1, q: 1 },
@@ -159,7 +161,7 @@ fn owner_deprecates() {
 			Error::<Test>::ModelDeprecated
 		);
 		assert_noop!(
-			Jobs::submit_job(RuntimeOrigin::signed(BOB), model(1), input(), 10_000, None, None),
+			try_submit(BOB, model(1), input(), 10_000, None, None),
 			Error::<Test>::ModelDeprecated
 		);
 		// The open job still runs to its end.

@@ -2,7 +2,10 @@
 
 use crate::mock::Jobs;
 use crate::{mock::*, *};
-use frame_support::{assert_noop, assert_ok};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{Get, Hooks},
+};
 use verinfer_primitives::testing::TestOperators;
 use verinfer_primitives::tensor::Tensor;
 
@@ -16,11 +19,11 @@ fn quote_total(k: u128) -> u128 {
 use codec::Encode;
 
 #[test]
-fn submit_holds_the_quote_assigns_and_records() {
+fn submit_holds_the_quote_records_and_the_block_end_assigns() {
 	ExtBuilder::default().build_and_execute(|| {
 		register(1, 3, 2);
 		add_operators(5, &[model(1)]);
-		let tag = AgentTag::repeat_byte(9);
+		let tag = register_agent(ALICE, b"agent");
 		let total = quote_total(3);
 		assert_ok!(Jobs::submit_job(
 			RuntimeOrigin::signed(ALICE),
@@ -41,11 +44,28 @@ fn submit_holds_the_quote_assigns_and_records() {
 		assert_eq!(job.tolerance, 1);
 		assert_eq!(job.quote.total, total);
 		assert_eq!(job.max_fee, total);
-		assert_eq!(job.phase, JobPhase::Assigned);
 		assert_eq!(job.submitted_at, 1);
 		assert_eq!(job.commit_deadline, 1 + COMMIT_WINDOW);
 		assert_eq!(job.queued_at, Some(1 + COMMIT_WINDOW));
+		// Operators are drawn at the end of the block, from randomness nobody saw at signing.
+		assert_eq!(job.phase, JobPhase::Submitted);
+		assert!(job.assignments.is_empty());
+		assert_eq!(
+			events().pop(),
+			Some(Event::JobSubmitted {
+				job: 0,
+				requester: ALICE,
+				model: model(1),
+				agent: Some(tag),
+				quote: job.quote,
+				commit_deadline: 1 + COMMIT_WINDOW,
+			})
+		);
+		Jobs::on_finalize(1);
+		let job = Jobs::job(0).unwrap();
+		assert_eq!(job.phase, JobPhase::Assigned);
 		assert_eq!(job.assignments.len(), 3);
+		assert!(PendingDraws::<Test>::get().is_empty());
 		let operators: Vec<_> = job.assignments.iter().map(|a| a.operator).collect();
 		for op in operators.iter() {
 			assert!((101..=105).contains(op));
@@ -56,22 +76,12 @@ fn submit_holds_the_quote_assigns_and_records() {
 			assert_eq!(Jobs::open_jobs_of(op), vec![0]);
 		}
 		assert_eq!(escrowed(ALICE), total);
-		assert_eq!(free(ALICE), INITIAL - total);
+		let agent_deposit = Agents::<Test>::get(tag).unwrap().deposit;
+		assert_eq!(free(ALICE), INITIAL - total - agent_deposit);
 		assert_eq!(OpenJobs::<Test>::get(), 1);
 		assert_eq!(NextJobId::<Test>::get(), 1);
 		assert_eq!(DeadlineQueue::<Test>::get(1 + COMMIT_WINDOW).into_inner(), vec![0]);
-		assert_eq!(
-			events().pop(),
-			Some(Event::JobSubmitted {
-				job: 0,
-				requester: ALICE,
-				model: model(1),
-				agent: Some(tag),
-				operators,
-				quote: job.quote,
-				commit_deadline: 1 + COMMIT_WINDOW,
-			})
-		);
+		assert_eq!(events().pop(), Some(Event::JobAssigned { job: 0, operators }));
 	});
 }
 
@@ -84,7 +94,7 @@ fn bad_submissions_change_nothing() {
 		TestOperators::add(200u64, 1_000, &[model(2)]);
 		let before = (free(ALICE), NextJobId::<Test>::get(), OpenJobs::<Test>::get());
 		let submit = |model_id, input: Tensor, max_fee, policy| {
-			Jobs::submit_job(RuntimeOrigin::signed(ALICE), model_id, input, max_fee, policy, None)
+			try_submit(ALICE, model_id, input, max_fee, policy, None)
 		};
 		let max = u128::MAX;
 		assert_noop!(submit(model(7), input(), max, None), Error::<Test>::UnknownModel);
@@ -122,7 +132,7 @@ fn bad_submissions_change_nothing() {
 		);
 		assert_noop!(submit(model(2), input(), max, None), Error::<Test>::NotEnoughOperators);
 		assert_noop!(
-			Jobs::submit_job(RuntimeOrigin::signed(POOR), model(1), input(), max, None, None),
+			try_submit(POOR, model(1), input(), max, None, None),
 			pallet_fees::Error::<Test>::InsufficientBalance
 		);
 		assert_eq!(before, (free(ALICE), NextJobId::<Test>::get(), OpenJobs::<Test>::get()));
@@ -148,6 +158,7 @@ fn requester_may_ask_for_more() {
 			Some(JobPolicy { k: 5, q: 3 }),
 			None
 		));
+		Jobs::on_finalize(1);
 		let job = Jobs::job(0).unwrap();
 		assert_eq!(job.policy, JobPolicy { k: 5, q: 3 });
 		assert_eq!(job.assignments.len(), 5);
@@ -180,19 +191,139 @@ fn open_jobs_are_capped_by_the_queue() {
 		}
 		assert_eq!(Jobs::max_open_jobs(), 4);
 		assert_noop!(
-			Jobs::submit_job(
-				RuntimeOrigin::signed(ALICE),
-				model(1),
-				input(),
-				u128::MAX,
-				None,
-				None
-			),
+			try_submit(ALICE, model(1), input(), u128::MAX, None, None),
 			Error::<Test>::TooManyOpenJobs
 		);
 		// Two buckets of two: the deadlines are in the block due and the next.
 		let d = 1 + COMMIT_WINDOW;
 		assert_eq!(DeadlineQueue::<Test>::get(d).into_inner(), vec![0, 1]);
 		assert_eq!(DeadlineQueue::<Test>::get(d + 1).into_inner(), vec![2, 3]);
+	});
+}
+
+#[test]
+fn inputs_outside_the_declared_range_are_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Jobs::register_model(
+			RuntimeOrigin::signed(OWNER),
+			model(1),
+			b"iris".to_vec(),
+			vec![],
+			input_spec(),
+			output_spec(),
+			Some(InputRange { min: 0, max: 1_000 }),
+			1,
+			FEES,
+			JobPolicy { k: 1, q: 1 },
+		));
+		add_operators(1, &[model(1)]);
+		let out_of_range = Tensor::new(vec![1, 4], vec![630, 340, 560, 1_001], 2);
+		let before = (free(ALICE), NextJobId::<Test>::get());
+		assert_noop!(
+			try_submit(ALICE, model(1), out_of_range, u128::MAX, None, None),
+			Error::<Test>::InputOutOfRange
+		);
+		assert_eq!(before, (free(ALICE), NextJobId::<Test>::get()));
+		assert_ok!(Jobs::submit_job(RuntimeOrigin::signed(ALICE), model(1), input(), u128::MAX, None, None));
+		// An empty range cannot be declared.
+		assert_noop!(
+			Jobs::register_model(
+				RuntimeOrigin::signed(OWNER),
+				model(2),
+				vec![],
+				vec![],
+				input_spec(),
+				output_spec(),
+				Some(InputRange { min: 1, max: 0 }),
+				1,
+				FEES,
+				JobPolicy { k: 1, q: 1 },
+			),
+			Error::<Test>::InvalidInputRange
+		);
+	});
+}
+
+#[test]
+fn operators_gone_by_the_end_of_the_block_leave_the_job_unassigned_and_refunded() {
+	ExtBuilder::default().build_and_execute(|| {
+		register(1, 3, 2);
+		add_operators(3, &[model(1)]);
+		assert_ok!(Jobs::submit_job(RuntimeOrigin::signed(ALICE), model(1), input(), u128::MAX, None, None));
+		assert_eq!(free(ALICE), INITIAL - quote_total(3));
+		// One of the three goes offline in the same block.
+		TestOperators::set_online(102u64, false);
+		Jobs::on_finalize(1);
+		let job = Jobs::job(0).unwrap();
+		assert_eq!(job.phase, JobPhase::Unassigned);
+		assert!(job.assignments.is_empty());
+		assert_eq!(job.concluded_at, Some(1));
+		assert_eq!(free(ALICE), INITIAL, "refunded in full");
+		assert_eq!(OpenJobs::<Test>::get(), 0);
+		assert!(DeadlineQueue::<Test>::iter().next().is_none());
+		assert_eq!(events().pop(), Some(Event::JobConcluded { job: 0, phase: JobPhase::Unassigned }));
+	});
+}
+
+#[test]
+fn refused_submissions_do_not_keep_the_weight_of_a_draw() {
+	ExtBuilder::default().build_and_execute(|| {
+		register(1, 3, 2);
+		add_operators(3, &[model(1)]);
+		let declared = Jobs::submit_weight(4, <Test as Config>::MaxCandidates::get(), 3);
+		let err = Jobs::submit_job(
+			RuntimeOrigin::signed(ALICE),
+			model(1),
+			input(),
+			1,
+			None,
+			None,
+		)
+		.unwrap_err();
+		assert_eq!(err.error, Error::<Test>::FeeAboveMax.into());
+		let charged = err.post_info.actual_weight.expect("refunds the unused weight");
+		assert_ne!(charged, declared);
+		// No policy given: the weight is for the largest `k` the call could have drawn.
+		let k = <Test as Config>::MaxReplicas::get();
+		assert_eq!(charged, Jobs::submit_weight(4, 0, k), "the checks only, no draw");
+	});
+}
+
+#[test]
+fn agents_belong_to_their_controller_and_delegates() {
+	ExtBuilder::default().build_and_execute(|| {
+		register(1, 1, 1);
+		add_operators(1, &[model(1)]);
+		let tag = register_agent(ALICE, b"trader");
+		assert_eq!(tag, agent_tag(&ALICE, b"trader"));
+		let submit_as = |who, agent| try_submit(who, model(1), input(), u128::MAX, None, agent);
+		assert_noop!(submit_as(BOB, Some(tag)), Error::<Test>::NotAgentController);
+		assert_noop!(
+			submit_as(ALICE, Some(agent_tag(&BOB, b"trader"))),
+			Error::<Test>::UnknownAgent
+		);
+		assert_ok!(submit_as(ALICE, Some(tag)));
+		// The controller lets Bob act for the agent; only the controller may.
+		assert_noop!(
+			Jobs::set_agent_delegates(RuntimeOrigin::signed(BOB), tag, vec![BOB]),
+			Error::<Test>::NotAgentController
+		);
+		assert_ok!(Jobs::set_agent_delegates(RuntimeOrigin::signed(ALICE), tag, vec![BOB]));
+		assert_ok!(submit_as(BOB, Some(tag)));
+		assert_eq!(Jobs::jobs_of_agent(&tag, 0, 10), vec![1, 0]);
+		// The same name is another agent for another controller; twice is refused.
+		assert_ok!(Jobs::register_agent(RuntimeOrigin::signed(BOB), b"trader".to_vec(), vec![]));
+		assert_noop!(
+			Jobs::register_agent(RuntimeOrigin::signed(ALICE), b"trader".to_vec(), vec![]),
+			Error::<Test>::AgentExists
+		);
+		assert_noop!(
+			Jobs::register_agent(RuntimeOrigin::signed(ALICE), vec![b'x'; 17], vec![]),
+			Error::<Test>::AgentNameTooLong
+		);
+		assert_noop!(
+			Jobs::set_agent_delegates(RuntimeOrigin::signed(ALICE), tag, vec![1, 2, 3, 4, 5]),
+			Error::<Test>::TooManyDelegates
+		);
 	});
 }

@@ -18,7 +18,9 @@ fn genesis_operators_are_bonded_serving_and_online() {
 			assert_eq!(OperatorByKey::<Test>::get(key(1)), Some(1));
 
 			assert_eq!(info(2).status, OperatorStatus::Offline);
-			assert_eq!(ModelOperators::<Test>::get(model(2)).to_vec(), vec![1, 2]);
+			assert_eq!(info(2).models.to_vec(), vec![model(2)]);
+			// The offline operator is listed only once it goes online.
+			assert_eq!(ModelOperators::<Test>::get(model(2)).to_vec(), vec![1]);
 			assert_eq!(ModelOperators::<Test>::get(model(1)).to_vec(), vec![1]);
 			// Genesis emits no events.
 			assert!(events().is_empty());

@@ -47,7 +47,8 @@ fn the_unit_implementation_knows_no_operator() {
 				Perbill::one(),
 				SlashReason::MissedCommit(1),
 				None
-			),
+			)
+			.amount,
 			0
 		);
 		assert_eq!(held(1), MIN_BOND);

@@ -65,7 +65,7 @@ fn apply(action: &Action) {
 				&who,
 				Perbill::from_percent(percent),
 				SlashReason::MissedCommit(1),
-				beneficiary.as_ref(),
+				beneficiary.as_ref().map(|b| (b, Balance::MAX)),
 			);
 		}
 		Action::SetTreasury { who } => TreasuryAccount::set(who),
@@ -120,8 +120,8 @@ fn dispatch(action: &Action) -> frame_support::pallet_prelude::DispatchResult {
 		Action::Serve { who, models } => {
 			Operators::serve(origin(who), models.into_iter().map(model).collect())
 		}
-		Action::GoOnline { who } => Operators::go_online(origin(who)),
-		Action::GoOffline { who } => Operators::go_offline(origin(who)),
+		Action::GoOnline { who } => Operators::go_online(origin(who)).map(|_| ()).map_err(|e| e.error),
+		Action::GoOffline { who } => Operators::go_offline(origin(who)).map(|_| ()).map_err(|e| e.error),
 		Action::Deregister { who } => Operators::deregister(origin(who)),
 		Action::OpenJob { who } => <Operators as OperatorsInterface<_, _>>::note_job_opened(&who),
 		_ => unreachable!("only calls are dispatched"),

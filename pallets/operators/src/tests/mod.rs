@@ -2,9 +2,10 @@
 //! [`ExtBuilder::build_and_execute`], which checks the pallet's invariants at the end.
 
 pub(crate) use crate::{
-	mock::*, Error, Event, ModelOperators, OperatorByKey, OperatorInfo, OperatorKeyLookup,
-	OperatorStatus, Operators as OperatorsStorage, OperatorsInterface, UnlockChunk,
+	mock::*, Error, Event, ModelOperators, OperatorByKey, OperatorInfo, OperatorStatus,
+	Operators as OperatorsStorage, UnlockChunk,
 };
+pub(crate) use verinfer_primitives::traits::{OperatorKeyLookup, OperatorsInterface};
 pub(crate) use frame_support::{assert_noop, assert_ok};
 pub(crate) use sp_runtime::{DispatchError, Perbill};
 pub(crate) use verinfer_primitives::SlashReason;

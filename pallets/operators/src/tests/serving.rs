@@ -12,11 +12,15 @@ fn serve_replaces_the_served_set_and_the_index() {
 		register(1, MIN_BOND);
 		assert_ok!(Operators::serve(origin(1), models(&[1, 2])));
 		assert_eq!(info(1).models.to_vec(), models(&[1, 2]));
-		assert_eq!(ModelOperators::<Test>::get(model(1)).to_vec(), vec![1]);
 		assert_eq!(
 			last_event(),
 			Event::ModelsServed { operator: 1, models: models(&[1, 2]).try_into().unwrap() }
 		);
+		// Only online operators are listed: an offline one cannot occupy a model's places.
+		assert!(ModelOperators::<Test>::get(model(1)).is_empty());
+		assert_ok!(Operators::go_online(origin(1)));
+		assert_eq!(ModelOperators::<Test>::get(model(1)).to_vec(), vec![1]);
+		assert_eq!(ModelOperators::<Test>::get(model(2)).to_vec(), vec![1]);
 
 		assert_ok!(Operators::serve(origin(1), models(&[2, 3])));
 		assert!(!ModelOperators::<Test>::contains_key(model(1)));
@@ -32,8 +36,7 @@ fn serve_replaces_the_served_set_and_the_index() {
 #[test]
 fn serve_rejects_bad_input_without_changing_state() {
 	ExtBuilder::default().build_and_execute(|| {
-		register(1, MIN_BOND);
-		assert_ok!(Operators::serve(origin(1), models(&[1])));
+		online_operator(1, MIN_BOND, &[1]);
 		assert_noop!(
 			Operators::serve(origin(1), models(&[1, 2, 3, 4, 5])),
 			Error::<Test>::TooManyModels
@@ -47,11 +50,8 @@ fn serve_rejects_bad_input_without_changing_state() {
 			Error::<Test>::UnknownModel
 		);
 		for who in 2..=4 {
-			register(who, MIN_BOND);
+			online_operator(who, MIN_BOND, &[5]);
 		}
-		assert_ok!(Operators::serve(origin(2), models(&[5])));
-		assert_ok!(Operators::serve(origin(3), models(&[5])));
-		assert_ok!(Operators::serve(origin(4), models(&[5])));
 		// Model 5 is full; operator 1 would also leave model 1: all of it is rolled back.
 		assert_noop!(
 			Operators::serve(origin(1), models(&[6, 5])),

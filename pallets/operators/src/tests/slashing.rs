@@ -7,8 +7,9 @@ fn slash(who: AccountId, percent: u32, beneficiary: Option<AccountId>) -> Balanc
 		&who,
 		Perbill::from_percent(percent),
 		SlashReason::WrongResult(7),
-		beneficiary.as_ref(),
+		beneficiary.as_ref().map(|b| (b, Balance::MAX)),
 	)
+	.amount
 }
 
 #[test]
@@ -136,5 +137,25 @@ fn slash_of_nothing_changes_nothing() {
 		register(1, 100);
 		assert_eq!(slash(1, 0, Some(2)), 0);
 		assert!(!events().iter().any(|e| matches!(e, Event::Slashed { .. })));
+	});
+}
+
+#[test]
+fn compensation_is_capped_and_the_rest_goes_to_the_treasury() {
+	ExtBuilder::default().build_and_execute(|| {
+		online_operator(1, 1_000, &[1]);
+		let issuance = total_issuance();
+		let (beneficiary_before, treasury_before) = (free(5), free(TREASURY));
+		let slashed = <Operators as OperatorsInterface<_, _>>::slash(
+			&1,
+			Perbill::from_percent(10),
+			SlashReason::MissedCommit(7),
+			Some((&5, 20)),
+		);
+		// Half of 100 would be 50; the cap is 20.
+		assert_eq!((slashed.amount, slashed.compensation), (100, 20));
+		assert_eq!(free(5), beneficiary_before + 20);
+		assert_eq!(free(TREASURY), treasury_before + 80);
+		assert_eq!(total_issuance(), issuance);
 	});
 }

@@ -20,6 +20,10 @@ fn action() -> impl Strategy<Value = Action> {
 			.prop_map(|(fee, slashed)| ReputationEvent::Disagreed { fee, slashed }),
 		(0u128..1_000, 0u128..100)
 			.prop_map(|(fee, slashed)| ReputationEvent::Missed { fee, slashed }),
+		(0u128..1_000, 0u128..100)
+			.prop_map(|(fee, slashed)| ReputationEvent::Withheld { fee, slashed }),
+		(0u128..1_000, 0u32..50)
+			.prop_map(|(fee, latency)| ReputationEvent::Uncredited { latency, fee }),
 	];
 	prop_oneof![
 		4 => (who, event).prop_map(|(who, event)| Action::Record { who, event }),
@@ -44,7 +48,9 @@ proptest! {
 						match event {
 							ReputationEvent::Agreed { fee, .. } => { e[1] += 1; e[4] += fee },
 							ReputationEvent::Disagreed { slashed, .. } => { e[2] += 1; e[5] += slashed },
-							ReputationEvent::Missed { slashed, .. } => { e[3] += 1; e[5] += slashed },
+							ReputationEvent::Missed { slashed, .. } |
+							ReputationEvent::Withheld { slashed, .. } => { e[3] += 1; e[5] += slashed },
+							ReputationEvent::Uncredited { fee, .. } => { e[1] += 1; e[4] += fee },
 						}
 					},
 					Action::Advance { blocks } => run_to_block(System::block_number() + blocks),

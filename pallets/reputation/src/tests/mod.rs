@@ -1,9 +1,8 @@
 //! Tests of the reputation pallet, by topic (the rule itself is tested in [`crate::beta`]).
 //! Every test runs through [`ExtBuilder::build_and_execute`], which checks the invariants.
 
-pub(crate) use crate::{
-	mock::*, AverageFee, Error, Event, ReputationEvent, ReputationInterface, Reputations,
-};
+pub(crate) use crate::{mock::*, AverageFee, Error, Event, ReputationEvent, Reputations};
+pub(crate) use verinfer_primitives::traits::ReputationInterface;
 pub(crate) use frame_support::{assert_noop, assert_ok};
 pub(crate) use sp_runtime::{DispatchError, Permill};
 

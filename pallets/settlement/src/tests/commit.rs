@@ -96,8 +96,8 @@ fn bad_commits_fail_pay_and_change_nothing() {
 		assert_noop!(commit_as(ops[0], vec![(7, c)]), Error::<Test>::UnknownJob);
 		assert_noop!(commit_as(outsider, vec![(id, c)]), Error::<Test>::NotAssigned);
 		assert_noop!(commit_as(ALICE, vec![(id, c)]), Error::<Test>::NotAssigned);
-		assert_noop!(commit_as(ops[0], vec![(id, c), (id, c)]), Error::<Test>::AlreadyCommitted);
 		assert_ok!(commit_as(ops[0], vec![(id, c)]));
+		// Done already: a batch of nothing else fails with the reason.
 		assert_noop!(commit_as(ops[0], vec![(id, c)]), Error::<Test>::AlreadyCommitted);
 		// The failure pays.
 		let err = commit_as(outsider, vec![(id, c)]).unwrap_err();
@@ -140,6 +140,42 @@ fn commits_after_the_reveal_opened_or_the_end_are_refused() {
 		assert_noop!(
 			Settlement::commit(RuntimeOrigin::signed(ops[2]), vec![(id, H256::zero())]),
 			Error::<Test>::JobConcluded
+		);
+	});
+}
+
+#[test]
+fn a_late_or_repeated_step_is_skipped_and_the_rest_of_the_batch_goes_ahead() {
+	execute(|| {
+		register(1, 0, 1, 1);
+		add_operators(1, &[model(1)]);
+		let early = submit(ALICE, 1);
+		run_to_block(3);
+		let late = submit(ALICE, 1);
+		// `early`'s commit window has closed (its deadline is processed later); `late`'s is open.
+		System::set_block_number(1 + COMMIT_WINDOW);
+		let batch = vec![
+			(early, commitment_of(early, 101, &output(1))),
+			(late, commitment_of(late, 101, &output(1))),
+			(late, commitment_of(late, 101, &output(1))),
+		];
+		let info = Settlement::commit(RuntimeOrigin::signed(101), batch).unwrap();
+		assert_eq!(info.pays_fee, Pays::No);
+		assert!(job(late).assignments[0].commitment.is_some());
+		assert!(job(early).assignments[0].commitment.is_none());
+		let skipped: Vec<_> = events()
+			.into_iter()
+			.filter_map(|e| match e {
+				Event::StepSkipped { job, reason, .. } => Some((job, reason)),
+				_ => None,
+			})
+			.collect();
+		assert_eq!(
+			skipped,
+			vec![
+				(early, crate::SkipReason::CommitWindowClosed),
+				(late, crate::SkipReason::AlreadyCommitted)
+			]
 		);
 	});
 }

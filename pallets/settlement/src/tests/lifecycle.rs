@@ -185,7 +185,8 @@ fn silence_expires_and_refunds() {
 				),
 			]
 		);
-		assert_eq!(evidence(ops[0]), vec![ReputationEvent::Agreed { latency: 2, fee: 0 }]);
+		// A commitment in an expired job was never checked against anyone: no evidence.
+		assert_eq!(evidence(ops[0]), vec![ReputationEvent::Uncredited { latency: 2, fee: 0 }]);
 		assert_eq!(
 			evidence(ops[1]),
 			vec![ReputationEvent::Missed { fee: j.quote.per_operator, slashed: miss }]
@@ -235,7 +236,8 @@ fn missed_reveals_are_slashed_at_the_reveal_deadline() {
 		let last = slashes().pop().unwrap();
 		assert_eq!(
 			(last.0, last.1, last.2, last.3),
-			(ops[2], Perbill::from_percent(1), SlashReason::MissedReveal(id), Some(BOB))
+			// Withholding a committed answer costs as much as revealing a wrong one.
+			(ops[2], Perbill::from_percent(10), SlashReason::MissedReveal(id), Some(BOB))
 		);
 		assert_eq!(job(id).assignments[2].slashed, last.4);
 	});

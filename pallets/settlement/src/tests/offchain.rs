@@ -1,5 +1,5 @@
-//! The off-chain worker: engine calls, batched commits and reveals, stored salts, locks,
-//! resubmission, restarts and pruning.
+//! The off-chain worker: engine calls, one signed batch of reveals and commitments per block,
+//! stored salts, locks, sending again, failures that cost only their job, restarts and pruning.
 //!
 //! A [`Node`] is one mock chain with the off-chain extensions of a node that holds the `infr`
 //! key of operator 101: a mocked engine (expected HTTP requests), a transaction pool whose
@@ -7,8 +7,8 @@
 
 use crate::{
 	mock::*,
-	offchain::{self, Record, HTTP_TIMEOUT_MS, LOCK_PREFIX},
-	Call as SettlementCall,
+	offchain::{self, Record, HTTP_TIMEOUT_MS, LOCK_PREFIX, RETRY_AFTER_BLOCKS},
+	Call as SettlementCall, OperatorSteps,
 };
 use codec::{Decode, Encode};
 use frame_support::traits::Hooks;
@@ -27,8 +27,12 @@ use sp_core::{
 	sr25519, OpaquePeerId, Pair, H256,
 };
 use sp_keystore::{testing::MemoryKeystore, Keystore, KeystoreExt};
-use sp_runtime::{generic::Preamble, traits::Dispatchable};
-use std::sync::Arc;
+use sp_runtime::{
+	generic::Preamble,
+	traits::{Dispatchable, ValidateUnsigned},
+	transaction_validity::{InvalidTransaction, TransactionSource},
+};
+use std::{collections::VecDeque, sync::Arc};
 use verinfer_primitives::{
 	commitment::commitment,
 	crypto::INFR,
@@ -45,11 +49,21 @@ const OP: AccountId = 101;
 const OP_KEY: AccountId = OP + KEY_OFFSET;
 
 /// The off-chain externalities of a test node: [`TestOffchainExt`], except that a test can make
-/// every HTTP request end with a status of its choice (an engine that is down or failing).
+/// HTTP requests end with a status of its choice (an engine that is down, slow or failing):
+/// the next ones from a queue, then every one with a fixed status, if set.
 #[derive(Clone)]
 struct Offchain {
 	inner: TestOffchainExt,
-	status: Arc<RwLock<Option<HttpRequestStatus>>>,
+	status: Arc<RwLock<HttpStatuses>>,
+}
+
+/// The statuses a test imposes on HTTP requests.
+#[derive(Default)]
+struct HttpStatuses {
+	/// For the next requests, one each.
+	next: VecDeque<HttpRequestStatus>,
+	/// For every request after those.
+	always: Option<HttpRequestStatus>,
 }
 
 impl Externalities for Offchain {
@@ -97,7 +111,11 @@ impl Externalities for Offchain {
 		ids: &[HttpRequestId],
 		deadline: Option<Timestamp>,
 	) -> Vec<HttpRequestStatus> {
-		match *self.status.read() {
+		let mut statuses = self.status.write();
+		if let Some(status) = statuses.next.pop_front() {
+			return ids.iter().map(|_| status).collect();
+		}
+		match statuses.always {
 			Some(status) => ids.iter().map(|_| status).collect(),
 			None => self.inner.http_response_wait(ids, deadline),
 		}
@@ -144,7 +162,7 @@ struct Node {
 	ext: sp_io::TestExternalities,
 	db: TestPersistentOffchainDB,
 	http: Arc<RwLock<OffchainState>>,
-	status: Arc<RwLock<Option<HttpRequestStatus>>>,
+	status: Arc<RwLock<HttpStatuses>>,
 	pool: Arc<RwLock<PoolState>>,
 	key: sr25519::Public,
 }
@@ -172,12 +190,12 @@ impl Node {
 	) -> (
 		sp_io::TestExternalities,
 		Arc<RwLock<OffchainState>>,
-		Arc<RwLock<Option<HttpRequestStatus>>>,
+		Arc<RwLock<HttpStatuses>>,
 		Arc<RwLock<PoolState>>,
 		sr25519::Public,
 	) {
 		let (inner, http) = TestOffchainExt::with_offchain_db(db);
-		let status = Arc::new(RwLock::new(None));
+		let status = Arc::new(RwLock::new(HttpStatuses::default()));
 		let offchain = Offchain { inner, status: status.clone() };
 		let (pool_ext, pool) = TestTransactionPoolExt::new();
 		let keystore = MemoryKeystore::new();
@@ -202,8 +220,8 @@ impl Node {
 		self.ext.execute_with(f)
 	}
 
-	/// Run the off-chain worker at the current block. Its changes to chain state (the signer's
-	/// nonce) are discarded, as a node does.
+	/// Run the off-chain worker at the current block. Any change it made to chain state is
+	/// discarded, as a node does.
 	fn ocw(&mut self) {
 		self.run(|| {
 			sp_io::storage::start_transaction();
@@ -239,39 +257,56 @@ impl Node {
 			.collect()
 	}
 
-	/// The one transaction submitted since the last call: its call, checked to be signed by
-	/// the node's key for the key's account.
+	/// The one transaction submitted since the last call: an unsigned `submit_steps` whose steps
+	/// the node's key signed, valid for the pool; its call.
 	fn take_one(&mut self) -> SettlementCall<Test> {
 		let mut txs = self.take_submitted();
-		assert_eq!(txs.len(), 1, "one batched transaction");
+		assert_eq!(txs.len(), 1, "one transaction per block");
 		let xt = txs.pop().unwrap();
-		let Preamble::Signed(signer, signature, ()) = xt.preamble else {
-			panic!("a signed transaction")
-		};
-		assert_eq!(signer, OP_KEY, "signed by the key's own account");
-		let nonce = self.run(|| System::account_nonce(OP_KEY));
-		let payload = (&xt.function, signer, nonce).encode();
-		assert!(sr25519::Pair::verify(&signature, payload, &self.key), "signed by the infr key");
+		assert!(matches!(xt.preamble, Preamble::Bare(_)), "an unsigned transaction");
 		let RuntimeCall::Settlement(call) = xt.function else { panic!("a settlement call") };
+		let SettlementCall::submit_steps { steps, signature } = &call else {
+			panic!("submit_steps")
+		};
+		assert_eq!(steps.key, TestSigner(self.key), "the node's key");
+		assert!(sr25519::Pair::verify(signature, steps.encode(), &self.key), "signed by it");
+		self.run(|| {
+			Settlement::validate_unsigned(TransactionSource::Local, &call)
+				.expect("the pool takes it")
+		});
 		call
 	}
 
-	/// Dispatch `call` as the key's account, as the block that includes it would.
+	/// The steps of the one transaction submitted since the last call: its reveals and its
+	/// commitments. (A batch sent again is signed again; sr25519 signatures are randomized, so
+	/// two sendings compare equal only by their steps.)
+	fn take_steps(&mut self) -> (Vec<(JobId, Tensor, [u8; 32])>, Vec<(JobId, H256)>) {
+		let SettlementCall::submit_steps { steps, .. } = self.take_one() else { unreachable!() };
+		(steps.reveals, steps.commits)
+	}
+
+	/// Include `call` as the block that includes it would: validate it, then dispatch it.
 	fn include(&mut self, call: SettlementCall<Test>) {
 		self.run(|| {
-			RuntimeCall::Settlement(call).dispatch(RuntimeOrigin::signed(OP_KEY)).unwrap();
-			System::inc_account_nonce(OP_KEY);
+			Settlement::pre_dispatch(&call).expect("still valid");
+			RuntimeCall::Settlement(call).dispatch(RuntimeOrigin::none()).unwrap();
 		});
 	}
 
 	/// The worker's record of job `id`.
-	fn record(&mut self, id: JobId) -> Option<Record<u64>> {
+	fn record(&mut self, id: JobId) -> Option<Record> {
 		self.run(|| offchain::record::<Test>(&OP, id))
 	}
 
 	fn open_records(&mut self) -> Vec<JobId> {
 		self.run(|| offchain::open_records::<Test>(&OP))
 	}
+}
+
+/// The reveals and commitments of a `submit_steps` call.
+fn steps_of(call: &SettlementCall<Test>) -> (Vec<(JobId, Tensor, [u8; 32])>, Vec<(JobId, H256)>) {
+	let SettlementCall::submit_steps { steps, .. } = call else { panic!("submit_steps") };
+	(steps.reveals.clone(), steps.commits.clone())
 }
 
 /// A successful engine answer with `out`.
@@ -287,7 +322,7 @@ fn answer(out: &Tensor) -> Vec<u8> {
 }
 
 /// The commitment the record of job `id` stands for.
-fn committed(record: &Record<u64>, id: JobId) -> H256 {
+fn committed(record: &Record, id: JobId) -> H256 {
 	commitment(id, &OP, &record.output, &record.salt)
 }
 
@@ -302,17 +337,10 @@ fn commits_a_batch_after_storing_output_and_salt() {
 	let (ra, rb) = (node.record(a).unwrap(), node.record(b).unwrap());
 	for r in [&ra, &rb] {
 		assert_eq!(r.output, output(1));
-		assert_eq!(r.commit_sent_at, Some(1));
-		assert_eq!(r.reveal_sent_at, None);
 	}
 	assert_ne!(ra.salt, rb.salt, "a fresh salt per job");
 	assert_eq!(node.open_records(), vec![a, b]);
-	assert_eq!(
-		node.take_one(),
-		SettlementCall::commit {
-			commitments: vec![(a, committed(&ra, a)), (b, committed(&rb, b))]
-		}
-	);
+	assert_eq!(node.take_steps(), (vec![], vec![(a, committed(&ra, a)), (b, committed(&rb, b))]));
 }
 
 #[test]
@@ -329,10 +357,7 @@ fn the_engine_url_comes_from_the_node() {
 	node.expect_infer("http://engine.test:8080", &input(), answer(&output(3)));
 	node.ocw();
 	let record = node.record(id).unwrap();
-	assert_eq!(
-		node.take_one(),
-		SettlementCall::commit { commitments: vec![(id, committed(&record, id))] }
-	);
+	assert_eq!(node.take_steps(), (vec![], vec![(id, committed(&record, id))]));
 }
 
 #[test]
@@ -350,95 +375,84 @@ fn the_commit_is_accepted_and_the_reveal_uses_the_stored_salt() {
 
 	node.ocw();
 	let record = node.record(id).unwrap();
-	assert_eq!(
-		node.take_one(),
-		SettlementCall::reveal { reveals: vec![(id, output(4), record.salt)] }
-	);
-	assert_eq!(record.reveal_sent_at, Some(2));
+	assert_eq!(node.take_steps(), (vec![(id, output(4), record.salt)], vec![]));
 }
 
 #[test]
-fn a_second_run_in_the_same_state_submits_nothing() {
-	let mut node = Node::new(1, 1, 0);
-	node.run(|| submit(ALICE, 1));
-	node.expect_output(&output(1));
-	node.ocw();
-	assert_eq!(node.take_submitted().len(), 1);
-	// No engine request is expected: one would panic in the mocked HTTP.
-	node.ocw();
-	assert!(node.take_submitted().is_empty());
-}
-
-#[test]
-fn a_pending_commit_is_resubmitted_with_the_same_commitment() {
+fn pending_steps_are_sent_again_from_the_record_without_asking_the_engine() {
 	let mut node = Node::new(1, 1, 0);
 	let id = node.run(|| submit(ALICE, 1));
 	node.expect_output(&output(2));
 	node.ocw();
 	let first = node.take_one();
+	let first_steps = steps_of(&first);
 
-	// The transaction is never included.
-	node.run(|| run_to_block(1 + RESUBMIT_AFTER - 1));
-	node.ocw();
-	assert!(node.take_submitted().is_empty(), "not before ResubmitAfter blocks");
+	// Not included (dropped, crowded out): every block sends it again, the same commitment.
+	// No engine request is expected: one would panic in the mocked HTTP.
+	for block in [1, 2, 3] {
+		node.run(|| run_to_block(block));
+		node.ocw();
+		assert_eq!(node.take_steps(), first_steps, "block {block}: the same steps again");
+	}
 
-	node.run(|| run_to_block(1 + RESUBMIT_AFTER));
-	node.ocw();
-	assert_eq!(node.take_one(), first, "the same commitment, no new engine call");
-	assert_eq!(node.record(id).unwrap().commit_sent_at, Some(1 + RESUBMIT_AFTER));
-
-	// Included at last: the reveal matches.
+	// Included at last: the reveal matches, and is sent again until included too.
 	node.include(first);
 	node.run(|| run_to_block(4));
 	node.ocw();
 	let reveal = node.take_one();
+	node.ocw();
+	assert_eq!(node.take_steps(), steps_of(&reveal));
 	node.include(reveal);
 	node.run(|| assert_eq!(job(id).phase, JobPhase::Verified));
-}
-
-#[test]
-fn a_pending_reveal_is_resubmitted_from_the_same_record() {
-	let mut node = Node::new(1, 1, 0);
-	let id = node.run(|| submit(ALICE, 1));
-	node.expect_output(&output(2));
 	node.ocw();
-	let commit = node.take_one();
-	node.include(commit);
-	node.ocw();
-	let reveal = node.take_one();
-	node.run(|| run_to_block(1 + RESUBMIT_AFTER));
-	node.ocw();
-	assert_eq!(node.take_one(), reveal);
-	node.include(reveal);
-	node.run(|| assert_eq!(job(id).phase, JobPhase::Verified));
+	assert!(node.take_submitted().is_empty(), "nothing left to do");
 }
 
 #[test]
 fn an_unreachable_engine_submits_nothing_and_is_retried() {
 	let mut node = Node::new(1, 1, 0);
 	let id = node.run(|| submit(ALICE, 1));
-	*node.status.write() = Some(HttpRequestStatus::IoError);
+	node.status.write().always = Some(HttpRequestStatus::IoError);
 	node.expect_output(&output(1));
 	node.ocw();
 	assert!(node.take_submitted().is_empty());
 	assert_eq!(node.record(id), None, "nothing stored");
 
-	// Timed out, the next block.
+	// Up again, the next block.
 	node.run(|| run_to_block(2));
-	*node.status.write() = Some(HttpRequestStatus::DeadlineReached);
-	node.expect_output(&output(1));
-	node.ocw();
-	assert!(node.take_submitted().is_empty());
-
-	// Up again.
-	node.run(|| run_to_block(3));
-	*node.status.write() = None;
+	node.status.write().always = None;
 	node.expect_output(&output(1));
 	node.ocw();
 	let record = node.record(id).unwrap();
+	assert_eq!(node.take_steps(), (vec![], vec![(id, committed(&record, id))]));
+}
+
+#[test]
+fn a_slow_or_failing_job_costs_only_itself() {
+	let mut node = Node::new(1, 1, 0);
+	let (a, b) = node.run(|| (submit(ALICE, 1), submit(BOB, 1)));
+	// `a`'s request times out; `b`'s is answered in the same run.
+	node.status.write().next.push_back(HttpRequestStatus::DeadlineReached);
+	node.expect_output(&output(1));
+	node.expect_output(&output(2));
+	node.ocw();
+	assert_eq!(node.record(a), None);
+	let rb = node.record(b).unwrap();
+	assert_eq!(node.take_steps(), (vec![], vec![(b, committed(&rb, b))]));
+
+	// `a` is left alone for a few blocks (no engine request, which would panic), while `b`'s
+	// commitment keeps being sent.
+	node.ocw();
+	assert_eq!(node.take_steps(), (vec![], vec![(b, committed(&rb, b))]));
+
+	// Then asked again.
+	node.run(|| run_to_block(1 + RETRY_AFTER_BLOCKS as u64));
+	node.expect_output(&output(1));
+	node.ocw();
+	let ra = node.record(a).unwrap();
 	assert_eq!(
-		node.take_one(),
-		SettlementCall::commit { commitments: vec![(id, committed(&record, id))] }
+		node.take_steps(),
+		(vec![], vec![(a, committed(&ra, a)), (b, committed(&rb, b))])
 	);
 }
 
@@ -447,18 +461,46 @@ fn an_engine_error_answer_submits_nothing_and_is_retried() {
 	let mut node = Node::new(1, 1, 0);
 	let id = node.run(|| submit(ALICE, 1));
 	for (status, kind) in [(500, ErrorKind::InferenceFailed), (404, ErrorKind::UnknownModel)] {
-		*node.status.write() = Some(HttpRequestStatus::Finished(status));
+		node.status.write().next.push_back(HttpRequestStatus::Finished(status));
 		let error = ErrorResponse { error: "no luck".into(), kind };
 		node.expect_infer(DEFAULT_ENGINE_URL, &input(), serde_json::to_vec(&error).unwrap());
 		node.ocw();
 		assert!(node.take_submitted().is_empty());
 		assert_eq!(node.record(id), None);
-		node.run(|| run_to_block(System::block_number() + 1));
+		node.run(|| run_to_block(System::block_number() + RETRY_AFTER_BLOCKS as u64));
 	}
-	*node.status.write() = None;
 	node.expect_output(&output(1));
 	node.ocw();
 	assert_eq!(node.take_submitted().len(), 1);
+}
+
+#[test]
+fn an_input_the_model_cannot_compute_is_answered_as_not_computable() {
+	for kind in [ErrorKind::OutputNotRepresentable, ErrorKind::InputOutOfRange] {
+		let mut node = Node::new(1, 1, 0);
+		let id = node.run(|| submit(ALICE, 1));
+		node.status.write().next.push_back(HttpRequestStatus::Finished(422));
+		let error = ErrorResponse { error: "cannot".into(), kind };
+		node.expect_infer(DEFAULT_ENGINE_URL, &input(), serde_json::to_vec(&error).unwrap());
+		node.ocw();
+		let record = node.record(id).expect("an answer was stored");
+		assert_eq!(record.output, Tensor::not_computable(), "{kind:?}");
+		let commit = node.take_one();
+		node.include(commit);
+		node.run(|| run_to_block(2));
+		node.ocw();
+		let reveal = node.take_one();
+		node.include(reveal);
+		node.run(|| {
+			let j = job(id);
+			assert_eq!(j.phase, JobPhase::Verified, "not computable is an answer");
+			assert_eq!(
+				j.result_hash,
+				Some(H256(Tensor::not_computable().canonical_hash())),
+				"{kind:?}"
+			);
+		});
+	}
 }
 
 #[test]
@@ -473,6 +515,7 @@ fn an_output_of_the_wrong_spec_is_not_committed() {
 		node.ocw();
 		assert!(node.take_submitted().is_empty());
 		assert_eq!(node.record(id), None);
+		node.run(|| run_to_block(System::block_number() + RETRY_AFTER_BLOCKS as u64));
 	}
 	// Not JSON of an answer at all.
 	node.expect_infer(DEFAULT_ENGINE_URL, &input(), b"{\"oops\": 1}".to_vec());
@@ -496,7 +539,8 @@ fn a_restarted_node_reveals_from_the_persistent_record() {
 	assert_eq!(node.record(id).unwrap().salt, salt, "the record survived");
 	node.ocw();
 	let reveal = node.take_one();
-	assert_eq!(reveal, SettlementCall::reveal { reveals: vec![(id, output(5), salt)] });
+	assert!(matches!(&reveal, SettlementCall::submit_steps { steps, .. }
+		if steps.reveals == vec![(id, output(5), salt)]));
 	node.include(reveal);
 	node.run(|| assert_eq!(job(id).phase, JobPhase::Verified));
 }
@@ -511,12 +555,22 @@ fn a_restarted_node_does_not_commit_twice_or_redraw_the_salt() {
 	let salt = node.record(id).unwrap().salt;
 
 	let mut node = node.restart();
+	// No engine call (it would panic): the same commitment from the stored record.
 	node.ocw();
-	assert!(node.take_submitted().is_empty(), "sent at this block already");
-	node.run(|| run_to_block(1 + RESUBMIT_AFTER));
-	node.ocw();
-	assert_eq!(node.take_one(), first, "the same commitment, no engine call");
+	assert_eq!(node.take_steps(), steps_of(&first));
 	assert_eq!(node.record(id).unwrap().salt, salt);
+	// Included once; sending it again is refused by the pool and would change nothing.
+	node.include(first.clone());
+	node.run(|| {
+		assert!(Settlement::validate_unsigned(TransactionSource::Local, &first).is_err());
+		assert_eq!(
+			events()
+				.iter()
+				.filter(|e| matches!(e, crate::Event::Committed { job, .. } if *job == id))
+				.count(),
+			1
+		);
+	});
 }
 
 #[test]
@@ -547,11 +601,11 @@ fn a_record_not_matching_the_chain_is_never_revealed() {
 		run_to_block(2);
 	});
 	node.ocw();
-	assert!(node.take_submitted().is_empty(), "the reveal would fail the batch");
+	assert!(node.take_submitted().is_empty(), "the reveal could only fail");
 }
 
 #[test]
-fn commits_and_reveals_in_one_run_and_batches_at_most_max_batch() {
+fn reveals_and_commits_go_in_one_transaction_of_at_most_max_batch_each() {
 	// Four jobs; MaxBatch is 3.
 	let mut node = Node::new(1, 1, 0);
 	let ids: Vec<JobId> = node.run(|| (0..4).map(|_| submit(ALICE, 1)).collect());
@@ -559,27 +613,18 @@ fn commits_and_reveals_in_one_run_and_batches_at_most_max_batch() {
 		node.expect_output(&output(1));
 	}
 	node.ocw();
-	let SettlementCall::commit { commitments } = node.take_one() else { panic!("a commit") };
-	assert_eq!(commitments.iter().map(|c| c.0).collect::<Vec<_>>(), ids[..3].to_vec());
-	node.include(SettlementCall::commit { commitments });
+	let first = node.take_one();
+	let SettlementCall::submit_steps { steps, .. } = &first else { unreachable!() };
+	assert_eq!(steps.commits.iter().map(|c| c.0).collect::<Vec<_>>(), ids[..3].to_vec());
+	node.include(first);
 	node.run(|| run_to_block(2));
 
-	// Next block: reveal the three, commit the fourth, both in one run.
+	// Next block: the three reveals and the fourth commitment, in one transaction.
 	node.expect_output(&output(1));
 	node.ocw();
-	let txs = node.take_submitted();
-	assert_eq!(txs.len(), 2);
-	let calls: Vec<_> = txs
-		.into_iter()
-		.map(|xt| match xt.function {
-			RuntimeCall::Settlement(call) => call,
-			_ => panic!("a settlement call"),
-		})
-		.collect();
-	let SettlementCall::reveal { reveals } = &calls[0] else { panic!("reveals go first") };
+	let (reveals, commits) = node.take_steps();
 	assert_eq!(reveals.iter().map(|r| r.0).collect::<Vec<_>>(), ids[..3].to_vec());
-	let SettlementCall::commit { commitments } = &calls[1] else { panic!("then the commit") };
-	assert_eq!(commitments.iter().map(|c| c.0).collect::<Vec<_>>(), vec![ids[3]]);
+	assert_eq!(commits.iter().map(|c| c.0).collect::<Vec<_>>(), vec![ids[3]]);
 }
 
 #[test]
@@ -676,4 +721,51 @@ fn keys_of_no_operator_or_of_another_type_are_ignored() {
 	bind_key_account(other, OP_KEY);
 	node.ocw();
 	assert!(node.take_submitted().is_empty());
+}
+
+/// The pool's view of the steps: valid only when signed by the operator's bound key and with a
+/// step still to be done in time; each step its own tag; newer and longer batches first.
+#[test]
+fn the_pool_takes_only_signed_due_steps_and_prefers_newer_batches() {
+	let mut node = Node::new(1, 1, 0);
+	let (a, b) = node.run(|| (submit(ALICE, 1), submit(BOB, 1)));
+	node.expect_output(&output(1));
+	node.expect_output(&output(1));
+	node.ocw();
+	let call = node.take_one();
+	let SettlementCall::submit_steps { steps, signature } = call.clone() else { unreachable!() };
+	let validate = |call: &SettlementCall<Test>| {
+		Settlement::validate_unsigned(TransactionSource::External, call)
+	};
+	let key = node.key;
+	node.run(|| {
+		let valid = validate(&call).unwrap();
+		assert_eq!(valid.provides.len(), 2, "one tag per step: {steps:?}");
+		assert!(valid.priority >= (1 << 60), "above ordinary transactions");
+
+		// Tampered steps: the signature no longer matches.
+		let mut forged = steps.clone();
+		forged.commits.truncate(1);
+		let bad = SettlementCall::submit_steps { steps: forged.clone(), signature };
+		assert_eq!(validate(&bad), Err(InvalidTransaction::BadProof.into()));
+
+		// Signed by a key bound to no operator.
+		let stranger = sr25519::Pair::from_seed(&[9; 32]);
+		let unbound = OperatorSteps { key: TestSigner(stranger.public()), ..forged.clone() };
+		let signature = stranger.sign(&unbound.encode());
+		let call2 = SettlementCall::submit_steps { steps: unbound, signature };
+		assert_eq!(validate(&call2), Err(InvalidTransaction::BadSigner.into()));
+
+		// A newer batch of the operator outranks an older one with the same steps, so the
+		// worker's next batch replaces a waiting one.
+		let newer = OperatorSteps { at: steps.at + 1, ..steps.clone() };
+		let signature = sp_io::crypto::sr25519_sign(INFR, &key, &newer.encode()).unwrap();
+		let newer = SettlementCall::submit_steps { steps: newer, signature };
+		assert!(validate(&newer).unwrap().priority > valid.priority);
+		assert_eq!(validate(&newer).unwrap().provides, valid.provides, "the same steps");
+		let _ = (a, b);
+	});
+	// Nothing due any more once included.
+	node.include(call.clone());
+	node.run(|| assert_eq!(validate(&call), Err(InvalidTransaction::Stale.into())));
 }

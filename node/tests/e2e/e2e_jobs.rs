@@ -2,15 +2,15 @@
 //! job of every bundled model, pays everybody exactly what the chain says, and records the
 //! evidence in the operators' reputation.
 
-mod common;
-
-use common::{
-	chain::{self, Api, EventLog, JobPhase, Recorded, ReputationEvent, Settled, Verdict, UNIT},
-	engine::{bundled_samples, EngineProcess, Sample},
-	NodeProcess, TestResult, FINALITY_TIMEOUT, READY_TIMEOUT,
+use crate::harness::{
+	account, bundled_samples, check_dev_genesis, demo_operators, dev_name, event_log,
+	finalized_number, max_diff, submit_job, Chain, EngineProcess, EventLog, NodeProcess,
+	RuntimeEvent, Sample, TestResult, FINALITY_TIMEOUT, READY_TIMEOUT, UNITS,
 };
 use std::time::Duration;
+use subxt::utils::H256;
 use subxt_signer::sr25519::{dev, Keypair};
+use verinfer_primitives::{AssignmentOutcome, JobPhase, ReputationEvent};
 
 /// How long a submission may take to be finalized.
 const SUBMIT_TIMEOUT: Duration = Duration::from_secs(120);
@@ -20,7 +20,7 @@ const VERDICT_TIMEOUT: Duration = Duration::from_secs(240);
 /// Blocks from submission to verdict a job with three honest operators may take at most.
 const MAX_HAPPY_PATH_BLOCKS: u64 = 15;
 /// What a requester is willing to pay for one job.
-const MAX_FEE: u128 = 10 * UNIT;
+const MAX_FEE: u128 = 10 * UNITS;
 
 /// Blocks and fees of one verified job, for the summary.
 struct Timing {
@@ -36,26 +36,26 @@ struct Timing {
 /// Submits `sample` as `requester`, waits for its verdict and checks the record, the payments
 /// and the reputation counters.
 async fn verify_one(
-	api: &Api,
-	events: &mut EventLog,
+	chain: &Chain,
+	events: &mut EventLog<RuntimeEvent>,
 	requester: &Keypair,
 	sample: &Sample,
 ) -> TestResult<Timing> {
-	let requester_id = chain::account(requester);
-	let alice = chain::account(&dev::alice());
-	let operators = chain::demo_operators();
+	let requester_id = account(requester);
+	let alice = account(&dev::alice());
+	let operators = demo_operators();
 
-	let sub = chain::submit_job(api, requester, sample, MAX_FEE, SUBMIT_TIMEOUT).await?;
+	let sub = submit_job(&chain.api, requester, sample, MAX_FEE, SUBMIT_TIMEOUT).await?;
 	let job_id = sub.job;
 	let before = sub.block - 1;
 	eprintln!(
 		"[e2e_jobs] {}: job #{job_id} submitted by {} in #{} (commit deadline #{}), quote {:?}, operators {:?}",
 		sample.name,
-		chain::who(&requester_id),
+		dev_name(&requester_id),
 		sub.block,
 		sub.commit_deadline,
 		sub.quote,
-		sub.operators.iter().map(chain::who).collect::<Vec<_>>()
+		sub.operators.iter().map(dev_name).collect::<Vec<_>>()
 	);
 	assert_eq!(sub.quote.k, 3, "the model's default k");
 	assert_eq!(sub.operators.len(), 3, "three operators drawn");
@@ -64,27 +64,49 @@ async fn verify_one(
 	}
 
 	// The verdict.
-	let (verdict_block, verdict) = events
-		.wait_for::<Verdict>("Settlement", "Verdict", |v| v.job == job_id, VERDICT_TIMEOUT)
+	let (verdict_block, (phase, agreeing, result_hash)) = events
+		.wait_for(
+			"Settlement::Verdict",
+			|e| match e {
+				RuntimeEvent::Settlement(pallet_settlement::Event::Verdict {
+					job,
+					phase,
+					agreeing,
+					result_hash,
+				}) if *job == job_id => Some((*phase, *agreeing, *result_hash)),
+				_ => None,
+			},
+			VERDICT_TIMEOUT,
+		)
 		.await?;
 	let blocks = verdict_block - sub.block;
 	eprintln!(
-		"[e2e_jobs] {}: job #{job_id} verdict {:?} with {} agreeing in #{verdict_block}: {blocks} blocks after submission",
-		sample.name, verdict.phase, verdict.agreeing
+		"[e2e_jobs] {}: job #{job_id} verdict {phase:?} with {agreeing} agreeing in #{verdict_block}: {blocks} blocks after submission",
+		sample.name
 	);
-	assert_eq!(verdict.phase, JobPhase::Verified, "verdict of job #{job_id} ({})", sample.name);
-	assert_eq!(verdict.agreeing, 3, "three honest operators on the same engine agree");
+	assert_eq!(phase, JobPhase::Verified, "verdict of job #{job_id} ({})", sample.name);
+	assert_eq!(agreeing, 3, "three honest operators on the same engine agree");
 	assert!(
 		blocks <= MAX_HAPPY_PATH_BLOCKS,
 		"job #{job_id} took {blocks} blocks from submission to verdict (at most {MAX_HAPPY_PATH_BLOCKS} expected)"
 	);
 	let committed: Vec<u64> = events
-		.find::<chain::Committed>("Settlement", "Committed", |c| c.job == job_id)?
+		.find(|e| match e {
+			RuntimeEvent::Settlement(pallet_settlement::Event::Committed { job, .. })
+				if *job == job_id =>
+				Some(()),
+			_ => None,
+		})
 		.into_iter()
 		.map(|(n, _)| n)
 		.collect();
 	let revealed: Vec<u64> = events
-		.find::<chain::Revealed>("Settlement", "Revealed", |r| r.job == job_id)?
+		.find(|e| match e {
+			RuntimeEvent::Settlement(pallet_settlement::Event::Revealed { job, .. })
+				if *job == job_id =>
+				Some(()),
+			_ => None,
+		})
 		.into_iter()
 		.map(|(n, _)| n)
 		.collect();
@@ -92,15 +114,15 @@ async fn verify_one(
 	assert_eq!(revealed.len(), 3, "three reveals of job #{job_id}");
 
 	// The record and the result.
-	let job = chain::job(api, verdict_block, job_id).await?.ok_or("job record missing")?;
-	assert_eq!(job.phase, JobPhase::Verified);
+	let job = chain.job(verdict_block, job_id).await?.ok_or("job record missing")?;
+	assert_eq!(job.status, JobPhase::Verified);
 	assert_eq!(job.requester, requester_id);
 	assert_eq!(job.model, sample.model);
 	assert_eq!(job.agreeing, 3);
 	assert_eq!(job.concluded_at, Some(verdict_block as u32));
-	assert_eq!(job.result_hash, verdict.result_hash, "record and event name the same result");
-	let result = chain::job_result(api, verdict_block, job_id).await?.ok_or("no stored result")?;
-	let diff = result.max_diff(&sample.output).ok_or_else(|| {
+	assert_eq!(job.result_hash, result_hash, "record and event name the same result");
+	let result = job.result.clone().ok_or("no stored result")?;
+	let diff = max_diff(&result, &sample.output).ok_or_else(|| {
 		format!("result {result:?} has another shape or precision than {:?}", sample.output)
 	})?;
 	assert!(
@@ -111,22 +133,26 @@ async fn verify_one(
 		sample.output.data,
 		sample.tolerance
 	);
-	assert_eq!(Some(result.canonical_hash()), job.result_hash, "result_hash is the result's hash");
+	assert_eq!(
+		Some(H256::from(result.canonical_hash())),
+		job.result_hash,
+		"result_hash is the result's hash"
+	);
 	for a in &job.assignments {
-		assert_eq!(
-			a.outcome,
-			Some(chain::AssignmentOutcome::Agreed),
-			"{}",
-			chain::who(&a.operator)
-		);
-		assert_eq!(a.paid, sub.quote.per_operator, "{} paid its share", chain::who(&a.operator));
+		assert_eq!(a.outcome, Some(AssignmentOutcome::Agreed), "{}", dev_name(&a.operator));
+		assert_eq!(a.paid, sub.quote.per_operator, "{} paid its share", dev_name(&a.operator));
 		assert_eq!(a.slashed, 0);
 	}
 
 	// The fees pallet's payout.
-	let settled = events.find::<Settled>("Fees", "Settled", |s| s.job == job_id)?;
+	let settled = events.find(|e| match e {
+		RuntimeEvent::Fees(pallet_fees::Event::Settled { job, payout }) if *job == job_id => {
+			Some(*payout)
+		}
+		_ => None,
+	});
 	assert_eq!(settled.len(), 1, "one Fees::Settled for job #{job_id}");
-	let (settled_block, Settled { payout, .. }) = settled[0].clone();
+	let (settled_block, payout) = settled[0];
 	assert_eq!(settled_block, verdict_block);
 	assert_eq!(job.payout, Some(payout), "record and event name the same payout");
 	assert_eq!(payout.operators_paid, 3);
@@ -145,8 +171,8 @@ async fn verify_one(
 	let charged = sub.quote.total - payout.refunded;
 
 	// Balances right before the submission and at the verdict.
-	let req_before = chain::balance(api, before, &requester_id).await?;
-	let req_after = chain::balance(api, verdict_block, &requester_id).await?;
+	let req_before = chain.balance(before, &requester_id).await?;
+	let req_after = chain.balance(verdict_block, &requester_id).await?;
 	assert_eq!(
 		req_before.free - req_after.free,
 		sub.tx_fee + charged,
@@ -156,31 +182,42 @@ async fn verify_one(
 	);
 	assert_eq!(req_after.reserved, req_before.reserved, "the escrow hold is gone");
 	for (name, id, _) in &operators {
-		let b = chain::balance(api, before, id).await?;
-		let a = chain::balance(api, verdict_block, id).await?;
+		let b = chain.balance(before, id).await?;
+		let a = chain.balance(verdict_block, id).await?;
 		assert_eq!(a.free - b.free, payout.per_operator, "{name} received exactly its share");
 	}
-	let alice_before = chain::balance(api, before, &alice).await?;
-	let alice_after = chain::balance(api, verdict_block, &alice).await?;
+	let alice_before = chain.balance(before, &alice).await?;
+	let alice_after = chain.balance(verdict_block, &alice).await?;
 	assert_eq!(alice_after.free - alice_before.free, payout.royalty, "the royalty reached Alice");
 
 	// Reputation: one Agreed event and one more agreement per operator.
-	let recorded = events.find::<Recorded>("Reputation", "Recorded", |_| true)?;
+	let recorded = events.find(|e| match e {
+		RuntimeEvent::Reputation(pallet_reputation::Event::Recorded { operator, event, .. }) => {
+			Some((operator.clone(), *event))
+		}
+		_ => None,
+	});
 	for (name, id, _) in &operators {
-		let stats_before = chain::reputation_stats(api, before, id).await?;
-		let stats_after = chain::reputation_stats(api, verdict_block, id).await?;
+		let stats_before = chain.reputation(before, id).await?;
+		let stats_after = chain.reputation(verdict_block, id).await?;
 		assert_eq!(stats_after.agreed, stats_before.agreed + 1, "{name}'s agreed counter");
 		assert_eq!(stats_after.assigned, stats_before.assigned + 1, "{name}'s assigned counter");
 		assert_eq!(stats_after.disagreed, stats_before.disagreed);
 		assert_eq!(stats_after.missed, stats_before.missed);
-		assert_eq!(stats_after.earned, stats_before.earned + payout.per_operator, "{name} earned");
-		let here: Vec<_> =
-			recorded.iter().filter(|(n, r)| *n == verdict_block && r.operator == *id).collect();
+		assert_eq!(
+			stats_after.total_earned,
+			stats_before.total_earned + payout.per_operator,
+			"{name} earned"
+		);
+		let here: Vec<_> = recorded
+			.iter()
+			.filter(|(n, (operator, _))| *n == verdict_block && operator == id)
+			.collect();
 		assert_eq!(here.len(), 1, "one reputation event for {name} in the verdict block");
+		let event = here[0].1 .1;
 		assert!(
-			matches!(here[0].1.event, ReputationEvent::Agreed { fee, .. } if fee == payout.per_operator),
-			"{name}: {:?}",
-			here[0].1.event
+			matches!(event, ReputationEvent::Agreed { fee, .. } if fee == payout.per_operator),
+			"{name}: {event:?}"
 		);
 	}
 
@@ -202,7 +239,7 @@ async fn scenario(engine_slot: &mut Option<EngineProcess>, node: &mut NodeProces
 	let engine = EngineProcess::start("honest").await?;
 	for s in &samples {
 		let out = engine.infer(s).await?;
-		let diff = out.max_diff(&s.output).ok_or("engine output of another shape")?;
+		let diff = max_diff(&out, &s.output).ok_or("engine output of another shape")?;
 		assert!(diff <= s.tolerance, "engine on {}: {:?} vs {:?}", s.name, out, s.output);
 	}
 	let engine_url = engine.url();
@@ -212,16 +249,16 @@ async fn scenario(engine_slot: &mut Option<EngineProcess>, node: &mut NodeProces
 	node.start(vec!["--dev".into(), "--inference-engine-url".into(), engine_url])?;
 	node.wait_rpc_ready(READY_TIMEOUT).await?;
 	node.wait_finalized_at_least(2, FINALITY_TIMEOUT).await?;
-	let api = node.subxt_client().await?;
-	chain::check_dev_genesis(&api, &samples).await?;
-	let start = chain::finalized_number(&api).await?;
-	let mut events = EventLog::new(api.clone(), start + 1);
+	let chain = Chain::of(node).await?;
+	check_dev_genesis(&chain, &samples).await?;
+	let start = finalized_number(&chain.api).await?;
+	let mut events = event_log(&chain.api, start + 1);
 
 	// 3. One job per model, one after the other, alternating requesters.
 	let requesters = [dev::eve(), dev::ferdie()];
 	let mut timings = Vec::new();
 	for (i, sample) in samples.iter().enumerate() {
-		let timing = verify_one(&api, &mut events, &requesters[i % 2], sample).await?;
+		let timing = verify_one(&chain, &mut events, &requesters[i % 2], sample).await?;
 		timings.push(timing);
 	}
 

@@ -2,19 +2,17 @@
 //! slashed while the job still verifies, and an operator whose engine is down misses while an
 //! operator whose node crashes after committing still reveals after its restart.
 
-mod common;
-
-use common::{
-	chain::{
-		self, Api, AssignmentOutcome, Committed, EventLog, JobPhase, Recorded, ReputationEvent,
-		RevealOpened, Revealed, Settled, SlashReason, Slashed, Submission, Verdict, UNIT,
-	},
-	engine::{bundled_samples, closed_engine_url, AlteringProxy, EngineProcess, Sample},
-	NodeProcess, TestResult, FINALITY_TIMEOUT, READY_TIMEOUT,
+use crate::harness::{
+	account, bundled_samples, check_dev_genesis, closed_engine_url, demo_operators, dev_name,
+	event_log, finalized_number, held_bond, max_diff, submit_job, AlteringProxy, Chain,
+	EngineProcess, EventLog, NodeProcess, RuntimeEvent, Sample, Submission, TestResult,
+	FINALITY_TIMEOUT, READY_TIMEOUT, UNITS,
 };
 use std::time::Duration;
-use subxt::utils::AccountId32;
+use subxt::utils::H256;
 use subxt_signer::sr25519::{dev, Keypair};
+use verinfer_primitives::{AccountId, AssignmentOutcome, JobPhase, ReputationEvent, SlashReason};
+use verinfer_runtime::Runtime;
 
 const CHAIN: &str = "dev";
 /// How long a submission may take to be finalized.
@@ -24,7 +22,7 @@ const VERDICT_TIMEOUT: Duration = Duration::from_secs(300);
 /// How long the commitments of honest operators may take.
 const COMMIT_TIMEOUT: Duration = Duration::from_secs(120);
 /// What a requester is willing to pay for one job.
-const MAX_FEE: u128 = 10 * UNIT;
+const MAX_FEE: u128 = 10 * UNITS;
 /// `WrongResultSlash` and `MissSlash` of the runtime, in percent of the bond.
 const WRONG_RESULT_SLASH_PERCENT: u128 = 10;
 const MISS_SLASH_PERCENT: u128 = 1;
@@ -95,51 +93,94 @@ async fn wait_network(validator: &mut NodeProcess, others: &mut [&mut NodeProces
 }
 
 /// The accounts of Bob, Charlie and Dave.
-fn bob_charlie_dave() -> (AccountId32, AccountId32, AccountId32) {
-	let [(_, bob, _), (_, charlie, _), (_, dave, _)] = chain::demo_operators();
+fn bob_charlie_dave() -> (AccountId, AccountId, AccountId) {
+	let [bob, charlie, dave]: [AccountId; 3] = demo_operators()
+		.into_iter()
+		.map(|(_, id, _)| id)
+		.collect::<Vec<_>>()
+		.try_into()
+		.expect("three demo operators");
 	(bob, charlie, dave)
+}
+
+/// What `Settlement::Verdict` of a job said.
+type Verdict = (JobPhase, u32, Option<H256>);
+
+/// `Settlement::Verdict` of `job_id`.
+fn verdict_of(job_id: u64) -> impl Fn(&RuntimeEvent) -> Option<Verdict> {
+	move |e| match e {
+		RuntimeEvent::Settlement(pallet_settlement::Event::Verdict {
+			job,
+			phase,
+			agreeing,
+			result_hash,
+		}) if *job == job_id => Some((*phase, *agreeing, *result_hash)),
+		_ => None,
+	}
+}
+
+/// `Settlement::Committed` of `job_id` by `operator`.
+fn commit_of(job_id: u64, operator: AccountId) -> impl Fn(&RuntimeEvent) -> Option<()> {
+	move |e| match e {
+		RuntimeEvent::Settlement(pallet_settlement::Event::Committed { job, operator: by })
+			if *job == job_id && *by == operator =>
+			Some(()),
+		_ => None,
+	}
+}
+
+/// The operators who revealed for `job_id`.
+fn reveal_of(job_id: u64) -> impl Fn(&RuntimeEvent) -> Option<AccountId> {
+	move |e| match e {
+		RuntimeEvent::Settlement(pallet_settlement::Event::Revealed { job, operator, .. })
+			if *job == job_id =>
+			Some(operator.clone()),
+		_ => None,
+	}
 }
 
 /// What is common to both fault scenarios once the verdict is in: the job is Verified by Bob
 /// and Charlie with the expected result; Dave, and only Dave, is slashed `percent` of its bond
-/// for `reason` with half of it paid to the requester; Dave's reputation records `expected`
+/// for `reason` with half of it, at most what the requester paid, going to the requester; Dave's reputation records `expected`
 /// (`disagreed` or `missed` moves); the requester pays the transaction fee and the quote minus
 /// Dave's refunded share minus its compensation.
 #[allow(clippy::too_many_arguments)]
 async fn check_verified_with_dave_slashed(
-	api: &Api,
-	events: &EventLog,
+	chain: &Chain,
+	events: &EventLog<RuntimeEvent>,
 	sample: &Sample,
 	requester: &Keypair,
 	sub: &Submission,
 	verdict_block: u64,
 	verdict: &Verdict,
 	percent: u128,
-	reason: SlashReason,
+	expected_reason: SlashReason,
 	outcome: AssignmentOutcome,
-) -> TestResult<Slashed> {
+) -> TestResult {
 	let (bob, charlie, dave) = bob_charlie_dave();
-	let requester_id = chain::account(requester);
+	let requester_id = account(requester);
 	let job_id = sub.job;
 	let before = sub.block - 1;
+	let (phase, agreeing, result_hash) = *verdict;
 
-	assert_eq!(verdict.phase, JobPhase::Verified, "verdict of job #{job_id}");
-	assert_eq!(verdict.agreeing, 2, "Bob and Charlie agree");
+	assert_eq!(phase, JobPhase::Verified, "verdict of job #{job_id}");
+	assert_eq!(agreeing, 2, "Bob and Charlie agree");
 
 	// Record and result.
-	let job = chain::job(api, verdict_block, job_id).await?.ok_or("job record missing")?;
-	assert_eq!(job.phase, JobPhase::Verified);
+	let job = chain.job(verdict_block, job_id).await?.ok_or("job record missing")?;
+	let assignment_of = |id: &AccountId| job.assignments.iter().find(|a| a.operator == *id);
+	assert_eq!(job.status, JobPhase::Verified);
 	assert_eq!(job.agreeing, 2);
 	for (name, id) in [("Bob", &bob), ("Charlie", &charlie)] {
-		let a = job.assignment_of(id).ok_or_else(|| format!("{name} not assigned"))?;
+		let a = assignment_of(id).ok_or_else(|| format!("{name} not assigned"))?;
 		assert_eq!(a.outcome, Some(AssignmentOutcome::Agreed), "{name}'s outcome");
 		assert_eq!(a.paid, sub.quote.per_operator, "{name} paid");
 	}
-	let dave_slot = job.assignment_of(&dave).ok_or("Dave not assigned")?;
+	let dave_slot = assignment_of(&dave).ok_or("Dave not assigned")?;
 	assert_eq!(dave_slot.outcome, Some(outcome), "Dave's outcome");
 	assert_eq!(dave_slot.paid, 0, "Dave is not paid");
-	let result = chain::job_result(api, verdict_block, job_id).await?.ok_or("no stored result")?;
-	let diff = result.max_diff(&sample.output).ok_or("result of another shape")?;
+	let result = job.result.clone().ok_or("no stored result")?;
+	let diff = max_diff(&result, &sample.output).ok_or("result of another shape")?;
 	assert!(
 		diff <= sample.tolerance,
 		"result {:?} vs recorded {:?} (tolerance {})",
@@ -147,74 +188,102 @@ async fn check_verified_with_dave_slashed(
 		sample.output.data,
 		sample.tolerance
 	);
-	assert_eq!(Some(result.canonical_hash()), verdict.result_hash);
+	assert_eq!(Some(H256::from(result.canonical_hash())), result_hash);
 
 	// Dave's slash: event, held bond, balance hold, record.
-	let slashes = events.find::<Slashed>("Operators", "Slashed", |_| true)?;
-	let slashes: Vec<_> = slashes.into_iter().filter(|(n, _)| *n > before).collect();
+	let slashes: Vec<(u64, pallet_operators::Event<Runtime>)> = events
+		.find(|e| match e {
+			RuntimeEvent::Operators(slash @ pallet_operators::Event::Slashed { .. }) => {
+				Some(slash.clone())
+			}
+			_ => None,
+		})
+		.into_iter()
+		.filter(|(n, _)| *n > before)
+		.collect();
 	assert_eq!(slashes.len(), 1, "exactly one slash since the submission: {slashes:?}");
 	let (slash_block, slash) = slashes[0].clone();
+	let pallet_operators::Event::Slashed {
+		operator,
+		reason,
+		amount,
+		beneficiary,
+		to_beneficiary,
+		to_treasury,
+		burned,
+	} = slash
+	else {
+		unreachable!("only Slashed events were picked")
+	};
 	assert_eq!(slash_block, verdict_block, "slashed in the verdict's block");
-	assert_eq!(slash.operator, dave, "Dave is the one slashed");
-	assert_eq!(slash.reason, reason);
-	let dave_op_before =
-		chain::operator(api, before, &dave).await?.ok_or("Dave not an operator")?;
+	assert_eq!(operator, dave, "Dave is the one slashed");
+	assert_eq!(reason, expected_reason);
+	let dave_op_before = chain.operator(before, &dave).await?.ok_or("Dave not an operator")?;
 	let dave_op_after =
-		chain::operator(api, verdict_block, &dave).await?.ok_or("Dave no longer an operator")?;
-	let bond_before = dave_op_before.ledger.total();
-	assert_eq!(
-		slash.amount,
-		bond_before * percent / 100,
-		"{percent}% of Dave's bond of {bond_before}"
-	);
-	assert_eq!(dave_slot.slashed, slash.amount, "the record names the slash");
-	assert_eq!(dave_op_after.ledger.total(), bond_before - slash.amount, "Dave's bond ledger");
-	assert_eq!(slash.beneficiary.as_ref(), Some(&requester_id), "the requester is compensated");
-	assert_eq!(slash.to_beneficiary + slash.to_treasury + slash.burned, slash.amount);
-	assert_eq!(slash.to_beneficiary, slash.amount / 2, "SlashCompensation is 50%");
-	let dave_before = chain::balance(api, before, &dave).await?;
-	let dave_after = chain::balance(api, verdict_block, &dave).await?;
-	assert_eq!(dave_before.reserved - dave_after.reserved, slash.amount, "Dave's held bond");
+		chain.operator(verdict_block, &dave).await?.ok_or("Dave no longer an operator")?;
+	let bond_before = held_bond(&dave_op_before);
+	assert_eq!(amount, bond_before * percent / 100, "{percent}% of Dave's bond of {bond_before}");
+	assert_eq!(dave_slot.slashed, amount, "the record names the slash");
+	assert_eq!(held_bond(&dave_op_after), bond_before - amount, "Dave's bond ledger");
+	assert_eq!(beneficiary.as_ref(), Some(&requester_id), "the requester is compensated");
+	assert_eq!(to_beneficiary + to_treasury + burned, amount);
+	// SlashCompensation is 50%, capped at what the requester paid for the job (the quote less
+	// Dave's refunded share): a requester never gets more from a job than it paid.
+	let paid = sub.quote.total - sub.quote.per_operator;
+	assert_eq!(to_beneficiary, (amount / 2).min(paid), "compensation: half the slash, capped");
+	let dave_before = chain.balance(before, &dave).await?;
+	let dave_after = chain.balance(verdict_block, &dave).await?;
+	assert_eq!(dave_before.reserved - dave_after.reserved, amount, "Dave's held bond");
 	assert_eq!(dave_after.free, dave_before.free, "Dave's free balance is untouched");
 
 	// Reputation.
-	let dave_stats_before = chain::reputation_stats(api, before, &dave).await?;
-	let dave_stats_after = chain::reputation_stats(api, verdict_block, &dave).await?;
+	let dave_stats_before = chain.reputation(before, &dave).await?;
+	let dave_stats_after = chain.reputation(verdict_block, &dave).await?;
 	assert_eq!(dave_stats_after.assigned, dave_stats_before.assigned + 1);
 	assert_eq!(dave_stats_after.agreed, dave_stats_before.agreed, "Dave did not agree");
-	assert_eq!(dave_stats_after.slashed, dave_stats_before.slashed + slash.amount);
+	assert_eq!(dave_stats_after.total_slashed, dave_stats_before.total_slashed + amount);
 	let dave_events: Vec<_> = events
-		.find::<Recorded>("Reputation", "Recorded", |r| r.operator == dave)?
+		.find(|e| match e {
+			RuntimeEvent::Reputation(pallet_reputation::Event::Recorded {
+				operator, event, ..
+			}) if *operator == dave => Some(*event),
+			_ => None,
+		})
 		.into_iter()
 		.filter(|(n, _)| *n == verdict_block)
 		.collect();
 	assert_eq!(dave_events.len(), 1, "one reputation event for Dave: {dave_events:?}");
-	match (outcome, dave_events[0].1.event) {
+	match (outcome, dave_events[0].1) {
 		(AssignmentOutcome::Disagreed, ReputationEvent::Disagreed { fee, slashed }) => {
 			assert_eq!(fee, sub.quote.per_operator);
-			assert_eq!(slashed, slash.amount);
+			assert_eq!(slashed, amount);
 			assert_eq!(dave_stats_after.disagreed, dave_stats_before.disagreed + 1);
 			assert_eq!(dave_stats_after.missed, dave_stats_before.missed);
 		}
 		(AssignmentOutcome::MissedCommit, ReputationEvent::Missed { fee, slashed }) => {
 			assert_eq!(fee, sub.quote.per_operator);
-			assert_eq!(slashed, slash.amount);
+			assert_eq!(slashed, amount);
 			assert_eq!(dave_stats_after.missed, dave_stats_before.missed + 1);
 			assert_eq!(dave_stats_after.disagreed, dave_stats_before.disagreed);
 		}
 		(o, e) => return Err(format!("Dave's outcome {o:?} with reputation event {e:?}").into()),
 	}
 	for (name, id) in [("Bob", &bob), ("Charlie", &charlie)] {
-		let b = chain::reputation_stats(api, before, id).await?;
-		let a = chain::reputation_stats(api, verdict_block, id).await?;
+		let b = chain.reputation(before, id).await?;
+		let a = chain.reputation(verdict_block, id).await?;
 		assert_eq!(a.agreed, b.agreed + 1, "{name}'s agreed counter");
-		assert_eq!(a.slashed, b.slashed, "{name} not slashed");
+		assert_eq!(a.total_slashed, b.total_slashed, "{name} not slashed");
 	}
 
 	// Payout: Bob and Charlie paid, Dave's share refunded, Alice's royalty.
-	let settled = events.find::<Settled>("Fees", "Settled", |s| s.job == job_id)?;
+	let settled = events.find(|e| match e {
+		RuntimeEvent::Fees(pallet_fees::Event::Settled { job, payout }) if *job == job_id => {
+			Some(*payout)
+		}
+		_ => None,
+	});
 	assert_eq!(settled.len(), 1, "one Fees::Settled for job #{job_id}");
-	let payout = settled[0].1.payout;
+	let payout = settled[0].1;
 	assert_eq!(payout.operators_paid, 2);
 	assert_eq!(payout.per_operator, sub.quote.per_operator);
 	assert_eq!(payout.refunded, sub.quote.per_operator, "Dave's share goes back to the requester");
@@ -223,30 +292,29 @@ async fn check_verified_with_dave_slashed(
 		sub.quote.total
 	);
 	for (name, id) in [("Bob", &bob), ("Charlie", &charlie)] {
-		let b = chain::balance(api, before, id).await?;
-		let a = chain::balance(api, verdict_block, id).await?;
+		let b = chain.balance(before, id).await?;
+		let a = chain.balance(verdict_block, id).await?;
 		assert_eq!(a.free - b.free, payout.per_operator, "{name} received its share");
 	}
-	let alice = chain::account(&dev::alice());
-	let alice_before = chain::balance(api, before, &alice).await?;
-	let alice_after = chain::balance(api, verdict_block, &alice).await?;
+	let alice = account(&dev::alice());
+	let alice_before = chain.balance(before, &alice).await?;
+	let alice_after = chain.balance(verdict_block, &alice).await?;
 	assert_eq!(alice_after.free - alice_before.free, payout.royalty, "Alice's royalty");
-	let req_before = chain::balance(api, before, &requester_id).await?;
-	let req_after = chain::balance(api, verdict_block, &requester_id).await?;
+	let req_before = chain.balance(before, &requester_id).await?;
+	let req_after = chain.balance(verdict_block, &requester_id).await?;
 	let charged = sub.quote.total - payout.refunded;
 	assert_eq!(
 		req_before.free as i128 - req_after.free as i128,
-		(sub.tx_fee + charged) as i128 - slash.to_beneficiary as i128,
-		"requester: transaction fee {} + charged {charged} - compensation {}",
+		(sub.tx_fee + charged) as i128 - to_beneficiary as i128,
+		"requester: transaction fee {} + charged {charged} - compensation {to_beneficiary}",
 		sub.tx_fee,
-		slash.to_beneficiary
 	);
 	assert_eq!(req_after.reserved, req_before.reserved, "the escrow hold is gone");
 	eprintln!(
-		"[e2e_faults] job #{job_id}: charged {charged} (refunded {}), Dave slashed {} ({:?}), requester compensated {}",
-		payout.refunded, slash.amount, slash.reason, slash.to_beneficiary
+		"[e2e_faults] job #{job_id}: charged {charged} (refunded {}), Dave slashed {amount} ({reason:?}), requester compensated {to_beneficiary}",
+		payout.refunded
 	);
-	Ok(slash)
+	Ok(())
 }
 
 async fn wrong_engine_scenario(
@@ -272,24 +340,23 @@ async fn wrong_engine_scenario(
 		start_validator(validator, &["//Bob//infr", "//Charlie//infr"], engine_url).await?;
 	start_operator_node(liar, "//Dave//infr", &bootnode, proxy_url).await?;
 	wait_network(validator, &mut [&mut *liar]).await?;
-	let api = validator.subxt_client().await?;
-	chain::check_dev_genesis(&api, &bundled_samples(0)?).await?;
-	let mut events = EventLog::new(api.clone(), chain::finalized_number(&api).await? + 1);
+	let chain = Chain::of(validator).await?;
+	check_dev_genesis(&chain, &bundled_samples(0)?).await?;
+	let mut events = event_log(&chain.api, finalized_number(&chain.api).await? + 1);
 
 	// 3. One job; all three commit and reveal, Dave's output is 500 units off everywhere.
-	let sub = chain::submit_job(&api, &requester, &sample, MAX_FEE, SUBMIT_TIMEOUT).await?;
+	let sub = submit_job(&chain.api, &requester, &sample, MAX_FEE, SUBMIT_TIMEOUT).await?;
 	let job_id = sub.job;
 	eprintln!(
 		"[e2e_faults] wrong engine: job #{job_id} ({}) submitted in #{}, commit deadline #{}",
 		sample.name, sub.block, sub.commit_deadline
 	);
-	let (verdict_block, verdict) = events
-		.wait_for::<Verdict>("Settlement", "Verdict", |v| v.job == job_id, VERDICT_TIMEOUT)
-		.await?;
+	let (verdict_block, verdict) =
+		events.wait_for("Settlement::Verdict", verdict_of(job_id), VERDICT_TIMEOUT).await?;
 	eprintln!(
 		"[e2e_faults] wrong engine: verdict {:?} ({} agreeing) in #{verdict_block}, {} blocks after submission",
-		verdict.phase,
-		verdict.agreeing,
+		verdict.0,
+		verdict.1,
 		verdict_block - sub.block
 	);
 	let proxy = proxy_slot.as_ref().expect("proxy started");
@@ -300,27 +367,29 @@ async fn wrong_engine_scenario(
 	);
 
 	// All three revealed; Dave's revealed output is the honest one shifted by the lie.
-	let reveals = events.find::<Revealed>("Settlement", "Revealed", |r| r.job == job_id)?;
+	let reveals = events.find(reveal_of(job_id));
 	for id in [&bob, &charlie, &dave] {
 		assert!(
-			reveals.iter().any(|(_, r)| r.operator == *id),
+			reveals.iter().any(|(_, operator)| operator == id),
 			"{} revealed: {reveals:?}",
-			chain::who(id)
+			dev_name(id)
 		);
 	}
-	let job = chain::job(&api, verdict_block, job_id).await?.ok_or("job record missing")?;
-	let dave_slot = job.slot_of(&dave).ok_or("Dave not assigned")?;
-	let dave_output = chain::revealed_output(&api, verdict_block, job_id, dave_slot)
+	let job = chain.job(verdict_block, job_id).await?.ok_or("job record missing")?;
+	let dave_slot =
+		job.assignments.iter().position(|a| a.operator == dave).ok_or("Dave not assigned")?;
+	let dave_output = chain
+		.revealed_output(verdict_block, job_id, dave_slot as u32)
 		.await?
 		.ok_or("Dave's reveal not stored")?;
-	let result = chain::job_result(&api, verdict_block, job_id).await?.ok_or("no result")?;
+	let result = job.result.clone().ok_or("no result")?;
 	let shifted: Vec<i64> = result.data.iter().map(|x| x + LIE).collect();
 	for (d, s) in dave_output.data.iter().zip(&shifted) {
 		assert!(d.abs_diff(*s) <= sample.tolerance, "Dave revealed {:?}", dave_output.data);
 	}
 
 	check_verified_with_dave_slashed(
-		&api,
+		&chain,
 		&events,
 		&sample,
 		&requester,
@@ -334,7 +403,6 @@ async fn wrong_engine_scenario(
 	.await?;
 	Ok(())
 }
-
 /// Proves that a wrong answer is caught and punished while the job still verifies: Alice's
 /// validator runs Bob's and Charlie's workers on the honest engine; a second node runs Dave's
 /// worker against a proxy that adds 500 to every output element (hash recomputed). The job is
@@ -371,24 +439,19 @@ async fn engine_down_scenario(
 	start_operator_node(charlie_node, "//Charlie//infr", &bootnode, engine_url).await?;
 	start_operator_node(dave_node, "//Dave//infr", &bootnode, closed_engine_url()).await?;
 	wait_network(validator, &mut [&mut *charlie_node, &mut *dave_node]).await?;
-	let api = validator.subxt_client().await?;
-	chain::check_dev_genesis(&api, &bundled_samples(0)?).await?;
-	let mut events = EventLog::new(api.clone(), chain::finalized_number(&api).await? + 1);
+	let chain = Chain::of(validator).await?;
+	check_dev_genesis(&chain, &bundled_samples(0)?).await?;
+	let mut events = event_log(&chain.api, finalized_number(&chain.api).await? + 1);
 
 	// 2. Submit; Bob and Charlie commit, Dave cannot.
-	let sub = chain::submit_job(&api, &requester, &sample, MAX_FEE, SUBMIT_TIMEOUT).await?;
+	let sub = submit_job(&chain.api, &requester, &sample, MAX_FEE, SUBMIT_TIMEOUT).await?;
 	let job_id = sub.job;
 	eprintln!(
 		"[e2e_faults] engine down: job #{job_id} ({}) submitted in #{}, commit deadline #{}",
 		sample.name, sub.block, sub.commit_deadline
 	);
-	let (charlie_commit, _) = events
-		.wait_for::<Committed>(
-			"Settlement",
-			"Committed",
-			|c| c.job == job_id && c.operator == charlie,
-			COMMIT_TIMEOUT,
-		)
+	let (charlie_commit, ()) = events
+		.wait_for("Charlie's commitment", commit_of(job_id, charlie.clone()), COMMIT_TIMEOUT)
 		.await?;
 
 	// 3. Charlie's node crashes right after its commitment is final, and comes back on the
@@ -397,7 +460,7 @@ async fn engine_down_scenario(
 	eprintln!("[e2e_faults] engine down: Charlie committed in #{charlie_commit}; killed its node");
 	charlie_node.restart()?;
 	charlie_node.wait_rpc_ready(READY_TIMEOUT).await?;
-	let head = chain::finalized_number(&api).await?;
+	let head = finalized_number(&chain.api).await?;
 	eprintln!(
 		"[e2e_faults] engine down: Charlie's node restarted at the validator's finalized #{head}"
 	);
@@ -406,18 +469,22 @@ async fn engine_down_scenario(
 		"Charlie's node must be back before the commit deadline #{} (finalized #{head})",
 		sub.commit_deadline
 	);
-	let (bob_commit, _) = events
-		.wait_for::<Committed>(
-			"Settlement",
-			"Committed",
-			|c| c.job == job_id && c.operator == bob,
-			COMMIT_TIMEOUT,
-		)
+	let (bob_commit, ()) = events
+		.wait_for("Bob's commitment", commit_of(job_id, bob.clone()), COMMIT_TIMEOUT)
 		.await?;
 
 	// 4. The reveal phase opens only at the commit deadline (Dave never commits).
-	let (opened_at, opened) = events
-		.wait_for::<RevealOpened>("Jobs", "RevealOpened", |r| r.job == job_id, VERDICT_TIMEOUT)
+	let (opened_at, reveal_deadline) = events
+		.wait_for(
+			"Jobs::RevealOpened",
+			|e| match e {
+				RuntimeEvent::Jobs(pallet_jobs::Event::RevealOpened { job, reveal_deadline })
+					if *job == job_id =>
+					Some(*reveal_deadline),
+				_ => None,
+			},
+			VERDICT_TIMEOUT,
+		)
 		.await?;
 	assert_eq!(
 		opened_at,
@@ -425,37 +492,30 @@ async fn engine_down_scenario(
 		"the reveal phase opens at the commit deadline, not earlier"
 	);
 	assert!(
-		events
-			.find::<Committed>("Settlement", "Committed", |c| c.job == job_id
-				&& c.operator == dave)?
-			.is_empty(),
+		events.find(commit_of(job_id, dave.clone())).is_empty(),
 		"Dave cannot commit without an engine"
 	);
 
 	// 5. Both committers reveal, Charlie from its restarted node; the verdict follows.
-	let (verdict_block, verdict) = events
-		.wait_for::<Verdict>("Settlement", "Verdict", |v| v.job == job_id, VERDICT_TIMEOUT)
-		.await?;
-	let reveals = events.find::<Revealed>("Settlement", "Revealed", |r| r.job == job_id)?;
-	let reveal_of =
-		|id: &AccountId32| reveals.iter().find(|(_, r)| r.operator == *id).map(|(n, _)| *n);
-	let bob_reveal = reveal_of(&bob).ok_or("Bob did not reveal")?;
-	let charlie_reveal = reveal_of(&charlie).ok_or("Charlie did not reveal after its restart")?;
-	assert!(reveal_of(&dave).is_none(), "Dave has nothing to reveal");
+	let (verdict_block, verdict) =
+		events.wait_for("Settlement::Verdict", verdict_of(job_id), VERDICT_TIMEOUT).await?;
+	let reveals = events.find(reveal_of(job_id));
+	let reveal_block =
+		|id: &AccountId| reveals.iter().find(|(_, operator)| operator == id).map(|(n, _)| *n);
+	let bob_reveal = reveal_block(&bob).ok_or("Bob did not reveal")?;
+	let charlie_reveal = reveal_block(&charlie).ok_or("Charlie did not reveal after its restart")?;
+	assert!(reveal_block(&dave).is_none(), "Dave has nothing to reveal");
 	assert!(bob_reveal >= opened_at && charlie_reveal >= opened_at, "reveals after the opening");
-	assert!(
-		verdict_block < u64::from(opened.reveal_deadline),
-		"verdict before the reveal deadline"
-	);
+	assert!(verdict_block < u64::from(reveal_deadline), "verdict before the reveal deadline");
 	eprintln!(
 		"[e2e_faults] engine down: commits Bob #{bob_commit} Charlie #{charlie_commit}, reveal opened #{opened_at}, \
 		 reveals Bob #{bob_reveal} Charlie #{charlie_reveal}, verdict {:?} in #{verdict_block} ({} blocks after submission)",
-		verdict.phase,
+		verdict.0,
 		verdict_block - sub.block
 	);
 
 	check_verified_with_dave_slashed(
-		&api,
+		&chain,
 		&events,
 		&sample,
 		&requester,

@@ -7,12 +7,9 @@
 //! or older than the lock file). Node.js and npm are required: without them this test fails,
 //! it does not skip (`scripts/lib.sh` installs them).
 
-mod common;
-
-use common::{
-	chain::{self, JobPhase, UNIT},
-	engine::{bundled_samples, EngineProcess, Sample, TensorValue},
-	NodeProcess, TestResult, FINALITY_TIMEOUT, READY_TIMEOUT,
+use crate::harness::{
+	account, bundled_samples, check_dev_genesis, max_diff, Chain, EngineProcess, NodeProcess,
+	Sample, TestResult, FINALITY_TIMEOUT, READY_TIMEOUT, UNITS,
 };
 use std::{
 	fs::File,
@@ -20,15 +17,16 @@ use std::{
 	process::{Command, Stdio},
 	time::{Duration, Instant},
 };
-use subxt::{rpcs::client::RpcParams, utils::AccountId32};
+use subxt::rpcs::client::RpcParams;
 use subxt_signer::sr25519::dev;
+use verinfer_primitives::{tensor::Tensor, JobPhase};
 
 /// The model the wallet script submits.
 const MODEL_NAME: &str = "iris-logreg";
 /// Largest element-wise difference to onnxruntime's recorded output that is accepted.
 const TOLERANCE: u64 = 1;
 /// The `max_fee` the wallet script offers (10 VINF).
-const MAX_FEE: u128 = 10 * UNIT;
+const MAX_FEE: u128 = 10 * UNITS;
 /// Oldest Node.js major version `@polkadot/api` supports.
 const MIN_NODE_MAJOR: u64 = 18;
 /// How long `npm ci` may take.
@@ -223,8 +221,8 @@ async fn scenario(engine_slot: &mut Option<EngineProcess>, node: &mut NodeProces
 	node.start(vec!["--dev".into(), "--inference-engine-url".into(), engine_url])?;
 	node.wait_rpc_ready(READY_TIMEOUT).await?;
 	node.wait_finalized_at_least(1, FINALITY_TIMEOUT).await?;
-	let api = node.subxt_client().await?;
-	chain::check_dev_genesis(&api, std::slice::from_ref(&sample)).await?;
+	let chain = Chain::of(node).await?;
+	check_dev_genesis(&chain, std::slice::from_ref(&sample)).await?;
 	let methods = node.rpc()?.call("rpc_methods", RpcParams::new()).await?;
 	let serves_inference_job = methods["methods"]
 		.as_array()
@@ -250,8 +248,9 @@ async fn scenario(engine_slot: &mut Option<EngineProcess>, node: &mut NodeProces
 	let submitted_at = field_u64(&line, "submittedAt")?;
 	let verdict_at = field_u64(&line, "verdictAt")?;
 	assert!(verdict_at > submitted_at, "verdict #{verdict_at} after submission #{submitted_at}");
-	let result = TensorValue::from_json(&line["result"])?;
-	let diff = result.max_diff(&sample.output).ok_or_else(|| {
+	let result: Tensor = serde_json::from_value(line["result"].clone())
+		.map_err(|e| format!("wallet.mjs: `result` is not a tensor ({e}) in {line}"))?;
+	let diff = max_diff(&result, &sample.output).ok_or_else(|| {
 		format!("result {result:?} has another shape or precision than {:?}", sample.output)
 	})?;
 	assert!(
@@ -272,13 +271,14 @@ async fn scenario(engine_slot: &mut Option<EngineProcess>, node: &mut NodeProces
 		"wallet.mjs checks inference_job exactly when the node serves it"
 	);
 
-	// The same job, read by the harness (subxt) from the finalized chain.
+	// The same job, read by the harness (the typed RPC client) from the finalized chain.
 	node.wait_finalized_at_least(verdict_at, FINALITY_TIMEOUT).await?;
-	let job = chain::job(&api, verdict_at, job_id)
+	let job = chain
+		.job(verdict_at, job_id)
 		.await?
 		.ok_or_else(|| format!("job #{job_id} is not on chain at #{verdict_at}"))?;
-	let eve: AccountId32 = chain::account(&dev::eve());
-	assert_eq!(job.phase, JobPhase::Verified);
+	let eve = account(&dev::eve());
+	assert_eq!(job.status, JobPhase::Verified);
 	assert_eq!(job.requester, eve, "the job is Eve's");
 	assert_eq!(job.model, sample.model, "the job is of {MODEL_NAME}");
 	assert_eq!(u64::from(job.submitted_at), submitted_at);
@@ -287,13 +287,11 @@ async fn scenario(engine_slot: &mut Option<EngineProcess>, node: &mut NodeProces
 	let payout = job.payout.ok_or("a verified job without a payout")?;
 	assert_eq!(fee, escrow - payout.refunded, "the fee the wallet reports is what Eve paid");
 	assert_eq!(line["agreeing"].as_u64(), Some(u64::from(job.agreeing)));
-	let stored = chain::job_result(&api, verdict_at, job_id)
-		.await?
-		.ok_or_else(|| format!("no stored result of job #{job_id}"))?;
+	let stored = job.result.clone().ok_or_else(|| format!("no stored result of job #{job_id}"))?;
 	assert_eq!(stored, result, "the wallet read the stored result");
 	assert_eq!(
 		line["resultHash"].as_str(),
-		job.result_hash.map(|h| chain::h(&h)).as_deref(),
+		job.result_hash.map(|h| format!("{h:?}")).as_deref(),
 		"result hash"
 	);
 

@@ -1,65 +1,26 @@
 //! End-to-end: a `--dev` node finalizes blocks, and a signed balance transfer submitted with
 //! subxt moves exactly the amount and the fee the chain reports.
 
-mod common;
-
-use common::{within, NodeProcess, TestResult, FINALITY_TIMEOUT, READY_TIMEOUT};
-use std::time::Duration;
-use subxt::{
-	config::DefaultExtrinsicParamsBuilder,
-	dynamic,
-	ext::scale_decode::DecodeAsType,
-	utils::{AccountId32, H256},
-	OnlineClient, PolkadotConfig,
+use crate::harness::{
+	account, decode_event, storage, unique_suffix, within, Api, NodeProcess, RuntimeEvent,
+	TestResult, FINALITY_TIMEOUT, READY_TIMEOUT,
 };
+use std::time::Duration;
+use subxt::{config::DefaultExtrinsicParamsBuilder, dynamic, utils::H256, PolkadotConfig};
 use subxt_signer::{sr25519::dev, DeriveJunction};
+use verinfer_primitives::{AccountId, Balance, Nonce};
 
 /// How long the transfer may take to be included and finalized.
 const TX_TIMEOUT: Duration = Duration::from_secs(180);
 
-/// The fields of `System::Account` this test reads.
-#[derive(Debug, DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct AccountInfo {
-	nonce: u64,
-	data: AccountData,
-}
+/// `System::Account` as the runtime stores it.
+type AccountInfo = frame_system::AccountInfo<Nonce, pallet_balances::AccountData<Balance>>;
 
-#[derive(Debug, DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct AccountData {
-	free: u128,
-}
-
-/// `TransactionPayment::TransactionFeePaid`. `actual_fee` is the whole fee taken from `who`,
-/// the tip included (`tip` says how much of it was tip).
-#[derive(Debug, DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct TransactionFeePaid {
-	who: AccountId32,
-	actual_fee: u128,
-	tip: u128,
-}
-
-/// `Balances::Transfer`.
-#[derive(Debug, DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct Transfer {
-	from: AccountId32,
-	to: AccountId32,
-	amount: u128,
-}
-
-async fn account_at(
-	api: &OnlineClient<PolkadotConfig>,
-	block: H256,
-	who: &AccountId32,
-) -> TestResult<AccountInfo> {
+async fn account_at(api: &Api, block: H256, who: &AccountId) -> TestResult<AccountInfo> {
 	let at = api.at_block(block).await?;
-	let address = dynamic::storage::<(AccountId32,), AccountInfo>("System", "Account");
+	let key: [u8; 32] = who.clone().into();
 	// A missing account reads as the storage default (zero balance, nonce 0).
-	let value = at.storage().fetch(address, (*who,)).await?;
-	Ok(value.decode()?)
+	Ok(storage(&at, "System", "Account", (key,)).await?.unwrap_or_default())
 }
 
 async fn scenario(node: &mut NodeProcess) -> TestResult {
@@ -82,10 +43,10 @@ async fn scenario(node: &mut NodeProcess) -> TestResult {
 	//    author would blur the sender's balance change.
 	let api = node.subxt_client().await?;
 	let sender = dev::bob();
-	let sender_id = sender.public_key().to_account_id();
-	let receiver = dev::bob()
-		.derive([DeriveJunction::hard(format!("verinfer-e2e-{}", common::unique_suffix()))]);
-	let receiver_id = receiver.public_key().to_account_id();
+	let sender_id = account(&sender);
+	let receiver =
+		dev::bob().derive([DeriveJunction::hard(format!("verinfer-e2e-{}", unique_suffix()))]);
+	let receiver_id = account(&receiver);
 
 	let existential_deposit = api
 		.at_current_block()
@@ -117,30 +78,32 @@ async fn scenario(node: &mut NodeProcess) -> TestResult {
 	let mut fees = Vec::new();
 	let mut transfers = Vec::new();
 	for event in events.iter() {
-		let event = event?;
-		match (event.pallet_name(), event.event_name()) {
-			("TransactionPayment", "TransactionFeePaid") => {
-				fees.push(event.decode_fields_unchecked_as::<TransactionFeePaid>()?)
-			}
-			("Balances", "Transfer") => {
-				transfers.push(event.decode_fields_unchecked_as::<Transfer>()?)
+		match decode_event::<RuntimeEvent>(&event?)? {
+			RuntimeEvent::TransactionPayment(
+				pallet_transaction_payment::Event::TransactionFeePaid { who, actual_fee, tip },
+			) => fees.push((who, actual_fee, tip)),
+			RuntimeEvent::Balances(pallet_balances::Event::Transfer { from, to, amount }) => {
+				transfers.push((from, to, amount))
 			}
 			_ => {}
 		}
 	}
 	assert_eq!(fees.len(), 1, "TransactionFeePaid events of the extrinsic: {fees:?}");
 	assert_eq!(transfers.len(), 1, "Transfer events of the extrinsic: {transfers:?}");
-	let fee = &fees[0];
-	let transfer = &transfers[0];
-	assert_eq!(fee.who, sender_id, "fee payer");
-	assert_eq!(fee.tip, tip, "tip reported by the chain");
+	// `actual_fee` is the whole fee taken from `who`, the tip included (`tip` says how much of
+	// it was tip).
+	let (fee_who, actual_fee, fee_tip) = fees[0].clone();
+	let (from, to, transferred) = transfers[0].clone();
+	assert_eq!(fee_who, sender_id, "fee payer");
+	assert_eq!(fee_tip, tip, "tip reported by the chain");
 	assert!(
-		fee.actual_fee > fee.tip,
-		"a signed transfer pays an inclusion fee on top of the tip: {fee:?}"
+		actual_fee > fee_tip,
+		"a signed transfer pays an inclusion fee on top of the tip: {:?}",
+		fees[0]
 	);
-	assert_eq!(transfer.from, sender_id);
-	assert_eq!(transfer.to, receiver_id);
-	assert_eq!(transfer.amount, amount);
+	assert_eq!(from, sender_id);
+	assert_eq!(to, receiver_id);
+	assert_eq!(transferred, amount);
 
 	// 4. Balances right before (parent block) and right after (inclusion block).
 	let parent_hash = api.at_block(block_hash).await?.block_header().await?.parent_hash;
@@ -149,9 +112,7 @@ async fn scenario(node: &mut NodeProcess) -> TestResult {
 	let receiver_before = account_at(&api, parent_hash, &receiver_id).await?;
 	let receiver_after = account_at(&api, block_hash, &receiver_id).await?;
 	eprintln!(
-		"[dev] amount {amount}, fee {} (tip {}); sender {} -> {}, receiver {} -> {}",
-		fee.actual_fee,
-		fee.tip,
+		"[dev] amount {amount}, fee {actual_fee} (tip {fee_tip}); sender {} -> {}, receiver {} -> {}",
 		sender_before.data.free,
 		sender_after.data.free,
 		receiver_before.data.free,
@@ -167,7 +128,7 @@ async fn scenario(node: &mut NodeProcess) -> TestResult {
 	// The event's `actual_fee` already contains the tip, so it is not added a second time.
 	assert_eq!(
 		sender_before.data.free - sender_after.data.free,
-		amount + fee.actual_fee,
+		amount + actual_fee,
 		"sender pays exactly the amount plus the fee reported in TransactionFeePaid (tip included)"
 	);
 	assert_eq!(sender_after.nonce, sender_before.nonce + 1, "sender nonce advances by one");

@@ -2,10 +2,10 @@
 //! ([`EngineProcess`]), a proxy that forwards to it and returns wrong outputs
 //! ([`AlteringProxy`]), and the bundled models' recorded samples ([`bundled_samples`]).
 
-use super::{
+use crate::{
 	free_port,
 	http::{self, Response, Server},
-	tail_of_file, TestResult, NODE_BIN, POLL_INTERVAL,
+	logs, models_dir, workspace_bin, TestResult, POLL_INTERVAL,
 };
 use std::{
 	fs::OpenOptions,
@@ -18,8 +18,7 @@ use std::{
 	},
 	time::{Duration, Instant},
 };
-use subxt::ext::{scale_decode::DecodeAsType, scale_encode::EncodeAsType};
-use verinfer_primitives::tensor::Tensor;
+use verinfer_primitives::{chain::parse_hash, engine::InferResponse, tensor::Tensor, ModelId};
 
 /// How long a started engine may take to answer `/health`.
 pub const ENGINE_READY_TIMEOUT: Duration = Duration::from_secs(60);
@@ -27,111 +26,40 @@ pub const ENGINE_READY_TIMEOUT: Duration = Duration::from_secs(60);
 pub const ENGINE_CALL_TIMEOUT: Duration = Duration::from_secs(20);
 const LOG_TAIL_LINES: usize = 40;
 
-/// The engine binary built next to the node binary (`cargo build --workspace` builds both).
-pub fn engine_bin() -> PathBuf {
-	Path::new(NODE_BIN).with_file_name("verinfer-engine")
+/// The largest element-wise difference between two tensors, or `None` if their shape or
+/// precision differ.
+pub fn max_diff(a: &Tensor, b: &Tensor) -> Option<u64> {
+	if a.shape != b.shape || a.precision != b.precision || a.data.len() != b.data.len() {
+		return None;
+	}
+	Some(a.data.iter().zip(&b.data).map(|(x, y)| x.abs_diff(*y)).max().unwrap_or(0))
 }
 
-/// The repository's `models/` folder.
-pub fn models_dir() -> PathBuf {
-	Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("models")
-}
-
-/// A canonical tensor as JSON, SCALE (call arguments) and storage (decoded) see it.
-#[derive(Clone, Debug, PartialEq, Eq, EncodeAsType, DecodeAsType)]
-#[encode_as_type(crate_path = "subxt::ext::scale_encode")]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-pub struct TensorValue {
-	pub shape: Vec<u32>,
-	pub data: Vec<i64>,
-	pub precision: u8,
-}
-
-impl TensorValue {
-	pub fn from_json(v: &serde_json::Value) -> TestResult<Self> {
-		let err = || format!("not a tensor: {v}");
-		let shape = v["shape"]
-			.as_array()
-			.ok_or_else(err)?
-			.iter()
-			.map(|d| d.as_u64().map(|d| d as u32).ok_or_else(err))
-			.collect::<Result<Vec<_>, _>>()?;
-		let data = v["data"]
-			.as_array()
-			.ok_or_else(err)?
-			.iter()
-			.map(|d| d.as_i64().ok_or_else(err))
-			.collect::<Result<Vec<_>, _>>()?;
-		let precision = v["precision"].as_u64().ok_or_else(err)? as u8;
-		Ok(TensorValue { shape, data, precision })
-	}
-
-	pub fn to_json(&self) -> serde_json::Value {
-		serde_json::json!({ "shape": self.shape, "data": self.data, "precision": self.precision })
-	}
-
-	/// blake2-256 of the SCALE encoding: what the engine reports as `output_hash` and the chain
-	/// as `output_hash` / `result_hash`.
-	pub fn canonical_hash(&self) -> [u8; 32] {
-		Tensor::new(self.shape.clone(), self.data.clone(), self.precision).canonical_hash()
-	}
-
-	/// The largest element-wise difference to `other`, or `None` if shape or precision differ.
-	pub fn max_diff(&self, other: &TensorValue) -> Option<u64> {
-		if self.shape != other.shape
-			|| self.precision != other.precision
-			|| self.data.len() != other.data.len()
-		{
-			return None;
-		}
-		Some(self.data.iter().zip(&other.data).map(|(a, b)| a.abs_diff(*b)).max().unwrap_or(0))
-	}
-}
-
-/// `0x`-prefixed lowercase hex.
-pub fn hex(bytes: &[u8]) -> String {
-	let mut s = String::with_capacity(2 + 2 * bytes.len());
-	s.push_str("0x");
-	for b in bytes {
-		s.push_str(&format!("{b:02x}"));
-	}
-	s
-}
-
-/// Parses `0x`-prefixed hex of 32 bytes.
-pub fn parse_h256(s: &str) -> TestResult<[u8; 32]> {
-	let digits = s.trim_start_matches("0x");
-	if digits.len() != 64 {
-		return Err(format!("not 32 bytes of hex: {s:?}").into());
-	}
-	let mut out = [0u8; 32];
-	for (i, byte) in out.iter_mut().enumerate() {
-		*byte = u8::from_str_radix(&digits[2 * i..2 * i + 2], 16)
-			.map_err(|e| format!("bad hex {s:?}: {e}"))?;
-	}
-	Ok(out)
+/// A tensor from its JSON form (`{"shape", "data", "precision"}`).
+pub fn tensor_from_json(v: &serde_json::Value) -> TestResult<Tensor> {
+	Ok(serde_json::from_value(v.clone()).map_err(|e| format!("not a tensor ({e}): {v}"))?)
 }
 
 /// One recorded sample of one bundled model (`models/expected.json`), with what
 /// `models/models.json` says about the model.
 #[derive(Clone, Debug)]
 pub struct Sample {
+	/// The model's name.
 	pub name: String,
-	pub model: [u8; 32],
+	/// The model's id.
+	pub model: ModelId,
+	/// The model's agreement tolerance.
 	pub tolerance: u64,
-	pub input: TensorValue,
+	/// The recorded input.
+	pub input: Tensor,
 	/// The output onnxruntime computed, rounded to the model's output precision.
-	pub output: TensorValue,
+	pub output: Tensor,
 }
 
 impl Sample {
-	pub fn model_hex(&self) -> String {
-		hex(&self.model)
-	}
-
 	/// The `/v1/infer` request for this sample.
 	pub fn infer_request(&self) -> serde_json::Value {
-		serde_json::json!({ "model": self.model_hex(), "input": self.input.to_json() })
+		serde_json::json!({ "model": self.model, "input": self.input })
 	}
 }
 
@@ -164,10 +92,10 @@ pub fn bundled_samples(index: usize) -> TestResult<Vec<Sample>> {
 		let sample = &samples[index % samples.len()];
 		out.push(Sample {
 			name,
-			model: parse_h256(id)?,
+			model: parse_hash(id, "model id")?,
 			tolerance,
-			input: TensorValue::from_json(&sample["input"])?,
-			output: TensorValue::from_json(&sample["output"])?,
+			input: tensor_from_json(&sample["input"])?,
+			output: tensor_from_json(&sample["output"])?,
 		});
 	}
 	if out.is_empty() {
@@ -180,6 +108,7 @@ pub fn bundled_samples(index: usize) -> TestResult<Vec<Sample>> {
 /// the tail of its log is printed if the test panicked.
 pub struct EngineProcess {
 	name: String,
+	/// Owns the folder holding the log; removed on drop.
 	dir: Option<tempfile::TempDir>,
 	log_path: PathBuf,
 	port: u16,
@@ -189,14 +118,7 @@ pub struct EngineProcess {
 impl EngineProcess {
 	/// Starts the engine and waits until it answers `/health` with every bundled model loaded.
 	pub async fn start(name: &str) -> TestResult<Self> {
-		let bin = engine_bin();
-		if !bin.exists() {
-			return Err(format!(
-				"{} does not exist: build it with `cargo build --release --locked --workspace --all-targets`",
-				bin.display()
-			)
-			.into());
-		}
+		let bin = workspace_bin("verinfer-engine");
 		let dir = tempfile::Builder::new()
 			.prefix(&format!("verinfer-e2e-engine-{}-", name.to_lowercase()))
 			.tempdir()?;
@@ -239,7 +161,7 @@ impl EngineProcess {
 					return Err(format!(
 						"engine {} exited with {status}:\n{}",
 						self.name,
-						self.log_tail(LOG_TAIL_LINES)
+						logs::tail(&self.log_path, LOG_TAIL_LINES)
 					)
 					.into());
 				}
@@ -261,6 +183,7 @@ impl EngineProcess {
 		}
 	}
 
+	/// The port it listens on.
 	pub fn port(&self) -> u16 {
 		self.port
 	}
@@ -276,7 +199,7 @@ impl EngineProcess {
 	}
 
 	/// Runs `sample` on this engine and returns its canonical output.
-	pub async fn infer(&self, sample: &Sample) -> TestResult<TensorValue> {
+	pub async fn infer(&self, sample: &Sample) -> TestResult<Tensor> {
 		let reply = http::post_json(
 			&self.host_port(),
 			"/v1/infer",
@@ -294,17 +217,17 @@ impl EngineProcess {
 			)
 			.into());
 		}
-		let body = reply.body_json()?;
-		let output = TensorValue::from_json(&body["output"])?;
-		let hash = parse_h256(body["output_hash"].as_str().ok_or("no output_hash")?)?;
-		if hash != output.canonical_hash() {
+		let answer: InferResponse = serde_json::from_slice(&reply.body)
+			.map_err(|e| format!("engine {}: /v1/infer answered {e}", self.name))?;
+		if answer.output_hash.0 != answer.output.canonical_hash() {
 			return Err(
 				format!("engine {}: output_hash does not match the output", self.name).into()
 			);
 		}
-		Ok(output)
+		Ok(answer.output)
 	}
 
+	/// Kills the process and waits for it to exit.
 	pub fn kill(&mut self) {
 		if let Some(mut child) = self.child.take() {
 			let _ = child.kill();
@@ -312,24 +235,20 @@ impl EngineProcess {
 		}
 	}
 
-	pub fn log_tail(&self, lines: usize) -> String {
-		tail_of_file(&self.log_path, lines)
-			.unwrap_or_else(|e| format!("<cannot read {}: {e}>", self.log_path.display()))
+	/// The engine's log file.
+	pub fn log_path(&self) -> &Path {
+		&self.log_path
 	}
 }
 
 impl Drop for EngineProcess {
 	fn drop(&mut self) {
 		self.kill();
-		if std::thread::panicking() {
-			eprintln!(
-				"\n===== last {LOG_TAIL_LINES} log lines of engine {} ({}) =====\n{}\n===== end of log of engine {} =====",
-				self.name,
-				self.log_path.display(),
-				self.log_tail(LOG_TAIL_LINES),
-				self.name
-			);
-		}
+		logs::print_tail_if_panicking(
+			&format!("engine {}", self.name),
+			&self.log_path,
+			LOG_TAIL_LINES,
+		);
 		if std::env::var_os("VERINFER_E2E_KEEP").is_some() {
 			if let Some(dir) = self.dir.take() {
 				eprintln!("keeping the folder of engine {}: {}", self.name, dir.keep().display());
@@ -352,11 +271,14 @@ pub struct ProxyStats {
 /// the answer is well formed, self-consistent and wrong.
 pub struct AlteringProxy {
 	server: Server,
+	/// What it adds to every output element.
 	pub delta: i64,
+	/// What it did so far.
 	pub stats: Arc<ProxyStats>,
 }
 
 impl AlteringProxy {
+	/// Starts the proxy in front of the engine at `upstream_host_port`.
 	pub async fn start(upstream_host_port: String, delta: i64) -> TestResult<Self> {
 		let stats = Arc::new(ProxyStats::default());
 		let counters = stats.clone();
@@ -387,7 +309,7 @@ impl AlteringProxy {
 					match alter(&reply, delta) {
 						Ok(altered) => {
 							counters.altered.fetch_add(1, Ordering::Relaxed);
-							return Response::json(200, &altered);
+							return Response::json(200, &serde_json::json!(altered));
 						}
 						Err(e) => eprintln!("[altering proxy] cannot alter an answer: {e}"),
 					}
@@ -404,24 +326,24 @@ impl AlteringProxy {
 		self.server.url()
 	}
 
+	/// Answers it altered so far.
 	pub fn altered(&self) -> u64 {
 		self.stats.altered.load(Ordering::Relaxed)
 	}
 
+	/// Requests it received so far.
 	pub fn requests(&self) -> u64 {
 		self.stats.requests.load(Ordering::Relaxed)
 	}
 }
 
-fn alter(reply: &Response, delta: i64) -> TestResult<serde_json::Value> {
-	let mut body = reply.body_json()?;
-	let mut output = TensorValue::from_json(&body["output"])?;
-	for x in output.data.iter_mut() {
+fn alter(reply: &Response, delta: i64) -> TestResult<InferResponse> {
+	let mut answer: InferResponse = serde_json::from_slice(&reply.body)?;
+	for x in answer.output.data.iter_mut() {
 		*x = x.saturating_add(delta);
 	}
-	body["output_hash"] = serde_json::Value::String(hex(&output.canonical_hash()));
-	body["output"] = output.to_json();
-	Ok(body)
+	answer.output_hash = answer.output.canonical_hash().into();
+	Ok(answer)
 }
 
 /// A loopback URL on which nothing listens (an engine that is down).

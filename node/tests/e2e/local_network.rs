@@ -2,9 +2,7 @@
 //! Charlie, Dave) finalizes; with one validator killed the other three keep finalizing; the
 //! killed validator, restarted on its base path, keeps its blocks and catches up.
 
-mod common;
-
-use common::{NodeProcess, TestResult, FINALITY_TIMEOUT, READY_TIMEOUT};
+use crate::harness::{NodeProcess, TestResult, FINALITY_TIMEOUT, READY_TIMEOUT};
 
 const CHAIN: &str = "local";
 const VALIDATORS: [&str; 4] = ["Alice", "Bob", "Charlie", "Dave"];

@@ -1,10 +1,11 @@
-//! Just enough HTTP/1.1 for the end-to-end tests, on plain tokio sockets: a client (to ask the
-//! engine for `/health` and to forward requests) and a small server (the altering proxy).
+//! Just enough HTTP/1.1 for the tests, on plain tokio sockets: a client (to ask an engine for
+//! `/health`, to forward requests, to send the exact bytes of an edge case) and a small server
+//! (the altering proxy).
 //!
-//! Requests and answers carry `Connection: close`; request bodies may come with a
-//! `Content-Length` or chunked (the node's off-chain HTTP client streams bodies).
+//! Requests and answers carry `Connection: close`; bodies may come with a `Content-Length` or
+//! chunked (the node's off-chain HTTP client streams bodies, and so does the engine's server).
 
-use super::{BoxError, TestResult};
+use crate::TestResult;
 use std::{future::Future, sync::Arc, time::Duration};
 use tokio::{
 	io::{AsyncBufRead, AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader},
@@ -158,6 +159,36 @@ async fn read_body<R: AsyncBufRead + Unpin>(
 	Ok(body)
 }
 
+/// Reads an answer: status line, headers and body (up to the end of the stream when it has
+/// neither a length nor chunks).
+pub async fn read_response<R: AsyncBufRead + Unpin>(reader: &mut R) -> TestResult<Response> {
+	let (status_line, headers) =
+		read_head(reader).await?.ok_or("connection closed without an answer")?;
+	let status = status_line
+		.split_whitespace()
+		.nth(1)
+		.and_then(|s| s.parse::<u16>().ok())
+		.ok_or_else(|| format!("bad status line {status_line:?}"))?;
+	let body = read_body(reader, &headers, true).await?;
+	Ok(Response { status, headers, body })
+}
+
+/// Sends `bytes` as they are to `host_port` and reads the answer, bounded by `timeout`: for the
+/// requests a well-behaved client would not send.
+pub async fn exchange(host_port: &str, bytes: &[u8], timeout: Duration) -> TestResult<Response> {
+	send(host_port, bytes, timeout, &format!("exchange with {host_port}")).await
+}
+
+async fn send(host_port: &str, bytes: &[u8], timeout: Duration, what: &str) -> TestResult<Response> {
+	let fut = async {
+		let mut stream = TcpStream::connect(host_port).await?;
+		stream.write_all(bytes).await?;
+		stream.flush().await?;
+		read_response(&mut BufReader::new(stream)).await
+	};
+	crate::within(timeout, what, fut).await
+}
+
 /// One request to `host_port` (e.g. `127.0.0.1:9955`), bounded by `timeout`.
 pub async fn request(
 	host_port: &str,
@@ -166,34 +197,19 @@ pub async fn request(
 	body: Option<&[u8]>,
 	timeout: Duration,
 ) -> TestResult<Response> {
-	let what = format!("{method} http://{host_port}{path}");
-	let fut = async {
-		let mut stream = TcpStream::connect(host_port).await?;
-		let body = body.unwrap_or_default();
-		let mut head = format!(
-			"{method} {path} HTTP/1.1\r\nHost: {host_port}\r\nConnection: close\r\n\
-			 Accept: application/json\r\nContent-Length: {}\r\n",
-			body.len()
-		);
-		if !body.is_empty() {
-			head.push_str("Content-Type: application/json\r\n");
-		}
-		head.push_str("\r\n");
-		stream.write_all(head.as_bytes()).await?;
-		stream.write_all(body).await?;
-		stream.flush().await?;
-		let mut reader = BufReader::new(stream);
-		let (status_line, headers) =
-			read_head(&mut reader).await?.ok_or("connection closed without an answer")?;
-		let status = status_line
-			.split_whitespace()
-			.nth(1)
-			.and_then(|s| s.parse::<u16>().ok())
-			.ok_or_else(|| format!("bad status line {status_line:?}"))?;
-		let body = read_body(&mut reader, &headers, true).await?;
-		Ok::<_, BoxError>(Response { status, headers, body })
-	};
-	super::within(timeout, &what, fut).await
+	let body = body.unwrap_or_default();
+	let mut bytes = format!(
+		"{method} {path} HTTP/1.1\r\nHost: {host_port}\r\nConnection: close\r\n\
+		 Accept: application/json\r\nContent-Length: {}\r\n",
+		body.len()
+	);
+	if !body.is_empty() {
+		bytes.push_str("Content-Type: application/json\r\n");
+	}
+	bytes.push_str("\r\n");
+	let mut bytes = bytes.into_bytes();
+	bytes.extend_from_slice(body);
+	send(host_port, &bytes, timeout, &format!("{method} http://{host_port}{path}")).await
 }
 
 /// `GET` a JSON document; fails unless the status is 200.

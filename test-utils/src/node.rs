@@ -1,47 +1,24 @@
-//! A small harness for end-to-end tests that run the real `verinfer-node` binary.
+//! `verinfer-node` processes for end-to-end tests.
 //!
-//! - [`free_port`] finds unused loopback ports, so tests can run side by side.
-//! - [`NodeProcess`] owns one node: its temporary base path, its log file, its ports and its
-//!   child process. The process is killed on drop (also while a test panics), the tail of its
-//!   log is printed when the test panicked, and the temporary folder is removed afterwards
-//!   (set `VERINFER_E2E_KEEP=1` to keep it for inspection).
-//! - [`Rpc`] is a thin JSON-RPC view of a node (finalized head, block hashes, peers).
-//! - [`engine`]: the real inference engine as a child process, a proxy that falsifies its
-//!   outputs, and the bundled models' recorded samples; [`http`] is the bit of HTTP they use.
-//! - [`chain`]: signed `submit_job`, the Verinfer pallets' storage and events decoded, and an
-//!   event log to wait for events in finalized blocks.
-//!
-//! Every wait is a bounded polling loop; nothing here makes claims about speed.
+//! [`NodeProcess`] owns one node: its temporary base path, its log file, its ports and its child
+//! process. The process is killed on drop (also while a test panics), the tail of its log is
+//! printed when the test panicked, and the temporary folder is removed afterwards (set
+//! `VERINFER_E2E_KEEP=1` to keep it for inspection). [`Rpc`] is its JSON-RPC connection: the
+//! standard `chain_*`/`system_*` methods the tests poll, and [`Rpc::node`], the typed
+//! `inference_*`/`reputation_*` client.
 
-#![allow(dead_code)]
-
-pub mod chain;
-pub mod engine;
-pub mod http;
-
+use crate::{
+	free_port, logs, within, workspace_bin, TestResult, POLL_INTERVAL,
+};
 use std::{
 	fs::{File, OpenOptions},
-	future::Future,
-	io::{Read, Seek, SeekFrom, Write},
-	net::TcpListener,
+	io::Write,
 	path::{Path, PathBuf},
 	process::{Child, Command, Stdio},
-	sync::Mutex,
-	time::{Duration, Instant, SystemTime, UNIX_EPOCH},
+	time::{Duration, Instant},
 };
-
-use subxt::{
-	rpcs::client::{RpcClient, RpcParams},
-	OnlineClient, PolkadotConfig,
-};
-
-/// Errors of the harness and of the scenarios.
-pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
-/// Result of the harness and of the scenarios.
-pub type TestResult<T = ()> = Result<T, BoxError>;
-
-/// The node binary cargo built for these tests.
-pub const NODE_BIN: &str = env!("CARGO_BIN_EXE_verinfer-node");
+use subxt::{rpcs::client::RpcParams, OnlineClient, PolkadotConfig};
+use verinfer_client::NodeRpc;
 
 /// How long a started node may take to answer JSON-RPC.
 pub const READY_TIMEOUT: Duration = Duration::from_secs(120);
@@ -51,71 +28,41 @@ pub const FINALITY_TIMEOUT: Duration = Duration::from_secs(300);
 pub const RPC_CALL_TIMEOUT: Duration = Duration::from_secs(20);
 /// How long a helper subcommand (`key insert`, ...) may take.
 pub const SUBCOMMAND_TIMEOUT: Duration = Duration::from_secs(120);
-/// Pause between two polls.
-pub const POLL_INTERVAL: Duration = Duration::from_millis(500);
 /// How many log lines to print per node when a test fails.
 const LOG_TAIL_LINES: usize = 80;
-
-/// Runs `fut` with a bounded `timeout`, naming `what` in the error.
-pub async fn within<T, E, F>(timeout: Duration, what: &str, fut: F) -> TestResult<T>
-where
-	F: Future<Output = Result<T, E>>,
-	E: Into<BoxError>,
-{
-	match tokio::time::timeout(timeout, fut).await {
-		Ok(Ok(v)) => Ok(v),
-		Ok(Err(e)) => Err(format!("{what}: {}", e.into()).into()),
-		Err(_) => Err(format!("{what}: no answer within {timeout:?}").into()),
-	}
-}
-
-/// A loopback TCP port that was free a moment ago and that this test process has not handed
-/// out before.
-pub fn free_port() -> u16 {
-	static HANDED_OUT: Mutex<Vec<u16>> = Mutex::new(Vec::new());
-	let mut handed_out = HANDED_OUT.lock().unwrap_or_else(|e| e.into_inner());
-	loop {
-		let listener = TcpListener::bind(("127.0.0.1", 0)).expect("bind 127.0.0.1:0");
-		let port = listener.local_addr().expect("local address").port();
-		if !handed_out.contains(&port) {
-			handed_out.push(port);
-			return port;
-		}
-	}
-}
 
 /// The ports one node listens on.
 #[derive(Clone, Copy, Debug)]
 pub struct Ports {
+	/// JSON-RPC (HTTP and WebSocket).
 	pub rpc: u16,
+	/// libp2p.
 	pub p2p: u16,
+	/// Prometheus metrics.
 	pub prometheus: u16,
 }
 
 impl Ports {
+	/// Three free ports.
 	pub fn pick() -> Self {
 		Ports { rpc: free_port(), p2p: free_port(), prometheus: free_port() }
 	}
 }
 
-/// A value that differs between runs and processes, for fresh account names and the like.
-pub fn unique_suffix() -> String {
-	let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
-	format!("{}-{}", std::process::id(), nanos)
-}
-
 /// Number and hash of a block as the node's JSON-RPC reports them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BlockId {
+	/// Its number.
 	pub number: u64,
 	/// `0x`-prefixed hex, as returned by the node.
 	pub hash: String,
 }
 
-/// A JSON-RPC connection to one node, using the legacy `chain_*`/`system_*` methods.
+/// A JSON-RPC connection to one node: the legacy `chain_*`/`system_*` methods the tests poll,
+/// and the typed Verinfer methods on [`Rpc::node`].
 #[derive(Clone)]
 pub struct Rpc {
-	client: RpcClient,
+	node: NodeRpc,
 	url: String,
 }
 
@@ -139,19 +86,27 @@ fn parse_hex_number(v: &serde_json::Value) -> TestResult<u64> {
 }
 
 impl Rpc {
+	/// Connects to the node at `url`.
 	pub async fn connect(url: &str) -> TestResult<Self> {
-		let client = within(RPC_CALL_TIMEOUT, "connect", RpcClient::from_insecure_url(url)).await?;
-		Ok(Rpc { client, url: url.to_string() })
+		let node = within(RPC_CALL_TIMEOUT, "connect", NodeRpc::connect(url)).await?;
+		Ok(Rpc { node, url: url.to_string() })
 	}
 
+	/// The node's WebSocket URL.
 	pub fn url(&self) -> &str {
 		&self.url
 	}
 
+	/// The typed Verinfer methods: with `verinfer_client::{InferenceApiClient,
+	/// ReputationApiClient}` in scope, `rpc.node().job(id, None)`.
+	pub fn node(&self) -> &NodeRpc {
+		&self.node
+	}
+
 	/// One JSON-RPC call, bounded by [`RPC_CALL_TIMEOUT`].
 	pub async fn call(&self, method: &str, params: RpcParams) -> TestResult<serde_json::Value> {
-		within(RPC_CALL_TIMEOUT, method, self.client.request::<serde_json::Value>(method, params))
-			.await
+		let rpc = self.node.connection();
+		within(RPC_CALL_TIMEOUT, method, rpc.request::<serde_json::Value>(method, params)).await
 	}
 
 	async fn header_number(&self, hash: &str) -> TestResult<u64> {
@@ -231,10 +186,12 @@ impl NodeProcess {
 		})
 	}
 
+	/// The node's name (`--name`).
 	pub fn name(&self) -> &str {
 		&self.name
 	}
 
+	/// Its base path (`--base-path`), kept across restarts.
 	pub fn base_path(&self) -> &Path {
 		&self.base_path
 	}
@@ -244,14 +201,17 @@ impl NodeProcess {
 		self.dir.as_ref().expect("temp dir exists until drop").path().join(file_name)
 	}
 
+	/// Its log file.
 	pub fn log_path(&self) -> &Path {
 		&self.log_path
 	}
 
+	/// The ports it listens on now.
 	pub fn ports(&self) -> Ports {
 		self.ports
 	}
 
+	/// Its WebSocket JSON-RPC URL.
 	pub fn rpc_url(&self) -> String {
 		format!("ws://127.0.0.1:{}", self.ports.rpc)
 	}
@@ -266,7 +226,7 @@ impl NodeProcess {
 	pub fn run_subcommand(&self, args: &[&str]) -> TestResult<String> {
 		let out_path = self.temp_file("subcommand.out");
 		let err_path = self.temp_file("subcommand.err");
-		let mut child = Command::new(NODE_BIN)
+		let mut child = Command::new(workspace_bin("verinfer-node"))
 			.args(args)
 			.stdin(Stdio::null())
 			.stdout(File::create(&out_path)?)
@@ -383,14 +343,15 @@ impl NodeProcess {
 			"--no-mdns".to_string(),
 			"--no-telemetry".to_string(),
 		]);
-		writeln!(log, "===== verinfer-e2e: {} {} =====", NODE_BIN, args.join(" "))?;
-		let child = Command::new(NODE_BIN)
+		let bin = workspace_bin("verinfer-node");
+		writeln!(log, "===== verinfer-e2e: {} {} =====", bin.display(), args.join(" "))?;
+		let child = Command::new(&bin)
 			.args(&args)
 			.stdin(Stdio::null())
 			.stdout(log.try_clone()?)
 			.stderr(log)
 			.spawn()
-			.map_err(|e| format!("cannot start {NODE_BIN}: {e}"))?;
+			.map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
 		self.child = Some(child);
 		self.rpc = None;
 		Ok(())
@@ -416,6 +377,7 @@ impl NodeProcess {
 		self.spawn()
 	}
 
+	/// Whether it was started and not killed.
 	pub fn is_running(&self) -> bool {
 		self.child.is_some()
 	}
@@ -529,23 +491,14 @@ impl NodeProcess {
 
 	/// The last `lines` lines of the node's log.
 	pub fn log_tail(&self, lines: usize) -> String {
-		tail_of_file(&self.log_path, lines)
-			.unwrap_or_else(|e| format!("<cannot read {}: {e}>", self.log_path.display()))
+		logs::tail(&self.log_path, lines)
 	}
 }
 
 impl Drop for NodeProcess {
 	fn drop(&mut self) {
 		self.kill();
-		if std::thread::panicking() {
-			eprintln!(
-				"\n===== last {LOG_TAIL_LINES} log lines of node {} ({}) =====\n{}\n===== end of log of {} =====",
-				self.name,
-				self.log_path.display(),
-				self.log_tail(LOG_TAIL_LINES),
-				self.name
-			);
-		}
+		logs::print_tail_if_panicking(&format!("node {}", self.name), &self.log_path, LOG_TAIL_LINES);
 		if std::env::var_os("VERINFER_E2E_KEEP").is_some() {
 			if let Some(dir) = self.dir.take() {
 				eprintln!("keeping the folder of node {}: {}", self.name, dir.keep().display());
@@ -555,14 +508,47 @@ impl Drop for NodeProcess {
 	}
 }
 
-fn tail_of_file(path: &Path, lines: usize) -> std::io::Result<String> {
-	const MAX_BYTES: u64 = 256 * 1024;
-	let mut file = File::open(path)?;
-	let len = file.metadata()?.len();
-	file.seek(SeekFrom::Start(len.saturating_sub(MAX_BYTES)))?;
-	let mut buf = Vec::new();
-	file.read_to_end(&mut buf)?;
-	let text = String::from_utf8_lossy(&buf);
-	let all: Vec<&str> = text.lines().collect();
-	Ok(all[all.len().saturating_sub(lines)..].join("\n"))
+/// A `--dev` chain whose off-chain workers run on a real engine: what a wallet or an app sees on
+/// `./scripts/start.sh`. Both processes stop when it drops.
+pub struct DevChain {
+	/// The node (its log tail is printed if the test fails).
+	pub node: NodeProcess,
+	/// The engine the node's off-chain workers call.
+	pub engine: crate::engine::EngineProcess,
+	/// The node's JSON-RPC.
+	pub rpc: Rpc,
+}
+
+impl DevChain {
+	/// Starts the engine and a `--dev` node that uses it; returns once the node answers and has
+	/// finalized its first block.
+	pub async fn start(name: &str) -> TestResult<Self> {
+		let engine = crate::engine::EngineProcess::start(name).await?;
+		let mut node = NodeProcess::new(name)?;
+		let started = async {
+			node.start(vec!["--dev".into(), "--inference-engine-url".into(), engine.url()])?;
+			let rpc = node.wait_rpc_ready(READY_TIMEOUT).await?;
+			node.wait_finalized_at_least(1, FINALITY_TIMEOUT).await?;
+			Ok::<_, crate::BoxError>(rpc)
+		}
+		.await;
+		match started {
+			Ok(rpc) => Ok(DevChain { node, engine, rpc }),
+			Err(e) => Err(format!(
+				"{e}\n===== last {LOG_TAIL_LINES} log lines of node {name} =====\n{}",
+				node.log_tail(LOG_TAIL_LINES)
+			)
+			.into()),
+		}
+	}
+
+	/// The node's WebSocket URL.
+	pub fn url(&self) -> String {
+		self.node.rpc_url()
+	}
+
+	/// `127.0.0.1:<rpc port>`, for JSON-RPC over HTTP.
+	pub fn rpc_host_port(&self) -> String {
+		format!("127.0.0.1:{}", self.node.ports().rpc)
+	}
 }

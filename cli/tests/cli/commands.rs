@@ -1,10 +1,9 @@
-//! End-to-end tests of the `verinfer` binary against a real `verinfer-node --dev` with its own
-//! `verinfer-engine`.
+//! The commands of `verinfer` against a dev chain: models, operators, jobs and reputation,
+//! decoded runtime errors, and the errors of usage and connection.
 
-mod common;
-
-use common::{run_cli, DevNet};
+use crate::{cli, dev_chain, run_cli};
 use serde_json::Value;
+use verinfer_test_utils::{models_dir, node::DevChain};
 
 /// The bundled iris model (`models/iris-logreg.onnx`).
 const IRIS: &str = "0x2040303b6662c366504bd504849f6c236f6b803825e58fa7b492c9cbd7a726d9";
@@ -24,8 +23,8 @@ fn random_hash() -> String {
 	out
 }
 
-fn models(net: &DevNet) -> Vec<Value> {
-	net.cli(&["--json", "model", "list"]).ok().json().as_array().cloned().unwrap_or_default()
+fn models(net: &DevChain) -> Vec<Value> {
+	cli(net, &["--json", "model", "list"]).ok().json().as_array().cloned().unwrap_or_default()
 }
 
 #[test]
@@ -44,14 +43,15 @@ fn usage_and_connection_errors_are_explained() {
 	assert!(run_cli(&["--help"]).ok().stdout.contains("operator"));
 }
 
-#[test]
-fn models_operators_and_decoded_errors() {
-	let net = DevNet::start();
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn models_operators_and_decoded_errors() {
+	let net = dev_chain("cli-models").await;
 
 	// A model with a new content hash: registered, then listed and shown.
 	let hash = random_hash();
-	let reg = net
-		.cli(&[
+	let reg = cli(
+		&net,
+		&[
 			"--suri",
 			"//Eve",
 			"model",
@@ -78,21 +78,22 @@ fn models_operators_and_decoded_errors() {
 			"1",
 			"--q",
 			"1",
-		])
-		.ok();
+		],
+	)
+	.ok();
 	assert!(reg.stdout.contains("Jobs.ModelRegistered"), "{}", reg.stdout);
 	let listed = models(&net);
 	let m = listed.iter().find(|m| m["id"] == hash.as_str()).expect("the new model is listed");
 	assert_eq!(m["name"], "cli-test-model");
 	assert_eq!(m["input"]["shape"], serde_json::json!([1, 4]));
-	let shown = net.cli(&["--json", "model", "show", "cli-test-model"]).ok().json();
+	let shown = cli(&net, &["--json", "model", "show", "cli-test-model"]).ok().json();
 	assert_eq!(shown["id"], hash.as_str());
 	assert_eq!(shown["operatorFee"], "500000000000");
-	assert!(net.cli(&["model", "show", &hash]).ok().stdout.contains("cli-test-model"));
+	assert!(cli(&net, &["model", "show", &hash]).ok().stdout.contains("cli-test-model"));
 
 	// Ferdie becomes an operator serving it.
 	let ferdie = ["--suri", "//Ferdie"];
-	let run = |args: &[&str]| net.cli(&[&ferdie[..], args].concat());
+	let run = |args: &[&str]| cli(&net, &[&ferdie[..], args].concat());
 	let r = run(&["operator", "register", "--bond", "1500", "--key", "//Ferdie//infr"]).ok();
 	assert!(r.stdout.contains("Operators.Registered"), "{}", r.stdout);
 	run(&["operator", "bond", "100"]).ok();
@@ -117,47 +118,75 @@ fn models_operators_and_decoded_errors() {
 	assert_eq!(err["dispatch_error"]["name"], "UnbondingMoreThanBonded");
 
 	// Reading works without a signer; a signing command without one says what is missing.
-	let rep = net.cli(&["--json", "reputation", "show", "//Ferdie"]).ok().json();
+	let rep = cli(&net, &["--json", "reputation", "show", "//Ferdie"]).ok().json();
 	assert_eq!(rep["score"], 500000, "{rep}");
-	let unsigned = net.cli(&["operator", "online"]);
+	let unsigned = cli(&net, &["operator", "online"]);
 	assert_eq!(unsigned.code, 1);
 	assert!(unsigned.stderr.contains("--suri"), "{}", unsigned.stderr);
 }
 
 /// Makes the iris model usable on a chain that does not register it at genesis: registered
 /// with k = q = 1 and served by Ferdie.
-fn ensure_iris_runnable(net: &DevNet) {
+fn ensure_iris_runnable(net: &DevChain) {
 	if models(net).iter().any(|m| m["id"] == IRIS) {
 		return;
 	}
-	let file = common::models_dir().join("iris-logreg.onnx");
-	net.cli(&[
-		"--suri",
-		"//Alice",
-		"model",
-		"register",
-		"--file",
-		file.to_str().unwrap(),
-		"--k",
-		"1",
-		"--q",
-		"1",
-	])
+	let file = models_dir().join("iris-logreg.onnx");
+	cli(
+		net,
+		&[
+			"--suri",
+			"//Alice",
+			"model",
+			"register",
+			"--file",
+			file.to_str().unwrap(),
+			"--k",
+			"1",
+			"--q",
+			"1",
+		],
+	)
 	.ok();
 	let ferdie = ["--suri", "//Ferdie"];
-	let run = |args: &[&str]| net.cli(&[&ferdie[..], args].concat()).ok();
+	let run = |args: &[&str]| cli(net, &[&ferdie[..], args].concat()).ok();
 	run(&["operator", "register", "--bond", "1500", "--key", "//Ferdie//infr"]);
 	run(&["operator", "serve", IRIS]);
 	run(&["operator", "online"]);
 }
 
-#[test]
-fn job_submit_without_waiting_then_show_and_list() {
-	let net = DevNet::start();
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn job_submit_without_waiting_then_show_and_list() {
+	let net = dev_chain("cli-no-wait").await;
 	ensure_iris_runnable(&net);
 
-	let submitted = net
-		.cli(&[
+	// Only an agent's controller (and its delegates) may tag jobs with it: Alice registers hers.
+	let submit = [
+		"--suri",
+		"//Alice",
+		"job",
+		"submit",
+		"iris-logreg",
+		"--input",
+		"630,340,560,240",
+		"--agent",
+		"cli-test-agent",
+		"--no-wait",
+	];
+	let unregistered = cli(&net, &submit);
+	assert_eq!(unregistered.code, 1);
+	assert!(unregistered.stderr.contains("UnknownAgent"), "{}", unregistered.stderr);
+	let registered =
+		cli(&net, &["--suri", "//Alice", "agent", "register", "cli-test-agent"]).ok().stdout;
+	let tag = verinfer_primitives::agent_tag(
+		&verinfer_primitives::AccountId::from(subxt_signer::sr25519::dev::alice().public_key().0),
+		b"cli-test-agent",
+	);
+	assert!(registered.contains(&format!("agent tag {tag:?}")), "{registered}");
+
+	let submitted = cli(
+		&net,
+		&[
 			"--suri",
 			"//Alice",
 			"--json",
@@ -169,44 +198,47 @@ fn job_submit_without_waiting_then_show_and_list() {
 			"--agent",
 			"cli-test-agent",
 			"--no-wait",
-		])
-		.ok()
-		.json();
+		],
+	)
+	.ok()
+	.json();
 	let id = submitted["job"].as_u64().expect("job id");
 	assert!(!submitted["operators"].as_array().unwrap().is_empty());
 
-	let job = net.cli(&["--json", "job", "show", &id.to_string()]).ok().json();
+	let job = cli(&net, &["--json", "job", "show", &id.to_string()]).ok().json();
 	assert_eq!(job["id"], id);
 	assert_eq!(job["model"], IRIS);
 	assert_eq!(job["input"]["data"], serde_json::json!([630, 340, 560, 240]));
 	assert_eq!(job["requester"], "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY");
-	let text = net.cli(&["job", "show", &id.to_string()]).ok().stdout;
+	let text = cli(&net, &["job", "show", &id.to_string()]).ok().stdout;
 	assert!(text.contains("[6.30, 3.40, 5.60, 2.40]"), "{text}");
 
-	for selector in [["--requester", "//Alice"], ["--agent", "cli-test-agent"]] {
-		let page = net.cli(&["--json", "job", "list", selector[0], selector[1]]).ok().json();
+	let tag = format!("{tag:?}");
+	for selector in [["--requester", "//Alice"], ["--agent", &tag]] {
+		let page = cli(&net, &["--json", "job", "list", selector[0], selector[1]]).ok().json();
 		let ids: Vec<u64> =
 			page["jobs"].as_array().unwrap().iter().filter_map(|j| j["id"].as_u64()).collect();
 		assert!(ids.contains(&id), "{selector:?}: {page}");
 	}
-	let missing = net.cli(&["job", "show", "999999"]);
+	let missing = cli(&net, &["job", "show", "999999"]);
 	assert_eq!(missing.code, 1);
 	assert!(missing.stderr.contains("no job 999999"), "{}", missing.stderr);
 }
 
 /// Needs the dev genesis with the bundled models and the demo operators (Bob, Charlie, Dave,
 /// whose `infr` keys `--dev` inserts) and their off-chain workers.
-#[test]
-fn job_submit_waits_for_the_verified_result() {
-	let net = DevNet::start();
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn job_submit_waits_for_the_verified_result() {
+	let net = dev_chain("cli-wait").await;
 	let iris = models(&net).into_iter().find(|m| m["id"] == IRIS);
 	assert!(
 		iris.is_some(),
 		"the dev chain has no iris model at genesis: this test needs the dev genesis models and \
 		 demo operators"
 	);
-	let r = net
-		.cli(&[
+	let r = cli(
+		&net,
+		&[
 			"--suri",
 			"//Alice",
 			"job",
@@ -216,15 +248,17 @@ fn job_submit_waits_for_the_verified_result() {
 			"630,340,560,240",
 			"--timeout",
 			"300",
-		])
-		.ok();
+		],
+	)
+	.ok();
 	assert!(r.stdout.contains("verified"), "{}\n{}", r.stdout, r.stderr);
 	// models/expected.json: [0, 349, 9650] at precision 4.
 	assert!(r.stdout.contains("[0, 349, 9650] = [0.0000, 0.0349, 0.9650]"), "{}", r.stdout);
 	assert!(r.stderr.contains("committed"), "progress shows the commits: {}", r.stderr);
 
-	let json = net
-		.cli(&[
+	let json = cli(
+		&net,
+		&[
 			"--suri",
 			"//Alice",
 			"--json",
@@ -235,13 +269,14 @@ fn job_submit_waits_for_the_verified_result() {
 			"580,270,510,190",
 			"--timeout",
 			"300",
-		])
-		.ok()
-		.json();
+		],
+	)
+	.ok()
+	.json();
 	assert_eq!(json["status"], "verified", "{json}");
 	assert_eq!(json["result"]["data"], serde_json::json!([5, 2335, 7661]));
 	assert_eq!(json["resultReal"][2], 0.7661);
 
-	let top = net.cli(&["--json", "reputation", "top", "--limit", "3"]).ok().json();
+	let top = cli(&net, &["--json", "reputation", "top", "--limit", "3"]).ok().json();
 	assert!(top.as_array().unwrap().iter().any(|r| r["agreed"].as_u64() >= Some(1)), "{top}");
 }
