@@ -10,11 +10,12 @@
 #   VERINFER_DEBIAN_SUITE    the release (default bookworm)
 #   VERINFER_BASE_REBUILD=1  rebuild even if the tag exists
 #
-# What is in it: debootstrap's `minbase` variant (essential packages and apt), curl and
-# ca-certificates for health checks, the archive and its security updates in apt's sources, and
-# what the official slim images also do: no documentation, manual pages or translations are
-# installed, apt keeps no package lists or downloaded packages in the image, and
-# /usr/sbin/policy-rc.d forbids packages from starting services while an image is built.
+# What is in it: debootstrap's `minbase` variant (essential packages and apt), libssl3 (the
+# binaries link the system OpenSSL), curl and ca-certificates for health checks, the archive and
+# its security updates in apt's sources, and what the official slim images also do: no
+# documentation, manual pages or translations are installed, apt keeps no package lists or
+# downloaded packages in the image, and /usr/sbin/policy-rc.d forbids packages from starting
+# services while an image is built.
 set -euo pipefail
 
 TAG="${1:-verinfer/debian:bookworm-slim}"
@@ -44,7 +45,7 @@ trap cleanup EXIT
 
 start=$(date +%s)
 say "bootstrapping Debian $SUITE (minbase) from $MIRROR into $ROOTFS"
-debootstrap --variant=minbase --include=curl,ca-certificates \
+debootstrap --variant=minbase --include=curl,ca-certificates,libssl3 \
 	"$SUITE" "$ROOTFS" "$MIRROR" >"$ROOTFS.log" 2>&1 || {
 	say "debootstrap failed; the end of its log:"
 	tail -30 "$ROOTFS.log" >&2

@@ -16,10 +16,14 @@ LABEL org.opencontainers.image.title="verinfer" \
 	org.opencontainers.image.description="Verinfer node, inference engine, command line and bundled models" \
 	org.opencontainers.image.source="https://github.com/verinfer/verinfer" \
 	org.opencontainers.image.licenses="Apache-2.0"
-# curl answers the health check; ca-certificates lets the node reach TLS endpoints.
-RUN if ! command -v curl >/dev/null; then \
+# libssl3: the binaries link the system OpenSSL (OPENSSL_NO_VENDOR, .cargo/config.toml); curl
+# answers the health check; ca-certificates lets the node reach TLS endpoints. A base that has
+# them already (docker/base-image.sh's) needs no package lists.
+RUN missing=""; \
+	for p in libssl3 ca-certificates curl; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done; \
+	if [ -n "$missing" ]; then \
 		apt-get update \
-		&& DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates curl \
+		&& DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing \
 		&& rm -rf /var/lib/apt/lists/*; \
 	fi \
 	&& useradd --uid 1000 --user-group --home-dir /data --no-create-home --shell /usr/sbin/nologin verinfer \
