@@ -26,24 +26,25 @@
 //! metrics 8615.., engines 8955.., Prometheus 8090, below the kernel's ephemeral ports that the
 //! other tests draw from), `VERINFER_E2E_KEEP=1` keeps the network up after the test.
 
-mod common;
-
-use common::{
-	chain::{self, Committed, EventLog, JobPhase, Revealed, Slashed, Verdict},
-	engine::bundled_samples,
-	http, Rpc, TestResult, NODE_BIN,
+use crate::harness::{
+	assert_same_block, bin_dir, bob_charlie_dave, bundled_samples, commit_of, event_log, http,
+	max_diff, repo_root, reveal_of, run_captured, verdict_of, wait_within, workspace_bin, Api, Rpc,
+	RuntimeEvent, TestResult,
 };
 use std::{
-	path::{Path, PathBuf},
 	process::{Command, Stdio},
 	time::{Duration, Instant},
 };
+use verinfer_client::Job;
+use verinfer_primitives::{AccountId, AssignmentOutcome, JobId, JobPhase};
 
 /// `network.sh up`'s exit status when Docker cannot run on this machine.
 const NO_DOCKER: i32 = 75;
 /// `up` on a fresh machine installs Docker, bootstraps a Debian base and builds two images.
 const UP_TIMEOUT: Duration = Duration::from_secs(30 * 60);
 const DOWN_TIMEOUT: Duration = Duration::from_secs(5 * 60);
+/// How long one `docker` command (ps, inspect, stop, start, restart) may take.
+const DOCKER_TIMEOUT: Duration = Duration::from_secs(120);
 /// How long a job may take from submission to verdict (commit and reveal windows of 20 blocks
 /// each, 3 s blocks) plus a margin.
 const VERDICT_TIMEOUT: Duration = Duration::from_secs(300);
@@ -83,45 +84,15 @@ impl Ports {
 	}
 }
 
-fn repo_root() -> PathBuf {
-	Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+/// Runs `f`, which blocks (a script, a `docker` command), without stalling the test's runtime.
+fn blocking<T>(f: impl FnOnce() -> T) -> T {
+	tokio::task::block_in_place(f)
 }
 
-/// The folder of this build's binaries (`verinfer-node`, `verinfer-engine`, `verinfer`).
-fn bin_dir() -> PathBuf {
-	Path::new(NODE_BIN).parent().expect("the node binary is in a folder").to_path_buf()
-}
-
-/// Runs `cmd` to completion within `timeout`; its output goes to the test's own output.
-fn run_with_timeout(mut cmd: Command, what: &str, timeout: Duration) -> TestResult<i32> {
-	let mut child = cmd.stdin(Stdio::null()).spawn().map_err(|e| format!("{what}: {e}"))?;
-	let deadline = Instant::now() + timeout;
-	loop {
-		if let Some(status) = child.try_wait()? {
-			return Ok(status.code().unwrap_or(-1));
-		}
-		if Instant::now() > deadline {
-			let _ = child.kill();
-			let _ = child.wait();
-			return Err(format!("{what} did not finish within {timeout:?}").into());
-		}
-		std::thread::sleep(Duration::from_millis(200));
-	}
-}
-
-/// Output of a command that must succeed.
-fn output_of(cmd: &mut Command, what: &str) -> TestResult<String> {
-	let out = cmd.stdin(Stdio::null()).output().map_err(|e| format!("{what}: {e}"))?;
-	if !out.status.success() {
-		return Err(format!(
-			"{what} failed with {}: {}{}",
-			out.status,
-			String::from_utf8_lossy(&out.stdout),
-			String::from_utf8_lossy(&out.stderr)
-		)
-		.into());
-	}
-	Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+/// `docker ARGS`, which must succeed within [`DOCKER_TIMEOUT`]; its standard output.
+fn docker_cmd(args: &[&str]) -> TestResult<String> {
+	let what = format!("`docker {}`", args.join(" "));
+	Ok(blocking(|| run_captured(Command::new("docker").args(args), &what, DOCKER_TIMEOUT))?.stdout)
 }
 
 /// The network of one test run: its Compose project and ports. Dropping it takes it down.
@@ -144,44 +115,44 @@ impl Network {
 		}
 	}
 
-	/// `scripts/network.sh ARGS` for this project, ports and binaries.
-	fn script(&self, args: &[&str]) -> Command {
-		let mut cmd = Command::new("bash");
-		cmd.arg(repo_root().join("scripts/network.sh"))
+	/// Runs `scripts/network.sh ARGS` for this project, ports and binaries to its end, its
+	/// messages going to the test's output; its exit status.
+	fn script(&self, args: &[&str], timeout: Duration) -> TestResult<i32> {
+		let what = format!("`network.sh {}`", args.join(" "));
+		let mut child = Command::new("bash")
+			.arg(repo_root().join("scripts/network.sh"))
 			.args(args)
 			.env("VERINFER_NET_PROJECT", &self.project)
 			.env("VERINFER_NET_PORT_OFFSET", self.ports.offset.to_string())
-			.env("VERINFER_BIN_DIR", bin_dir());
-		cmd
+			.env("VERINFER_BIN_DIR", bin_dir())
+			.stdin(Stdio::null())
+			.spawn()
+			.map_err(|e| format!("{what}: {e}"))?;
+		let status = blocking(|| wait_within(&mut child, &what, timeout))?;
+		Ok(status.code().unwrap_or(-1))
 	}
 
 	/// Takes down the networks of earlier runs of this test whose process is gone (killed before
 	/// its clean-up could run), so that their containers free the ports. Needs a Docker daemon;
 	/// without one there is nothing to remove.
 	fn remove_stale(&self) {
-		let Ok(out) = Command::new("docker")
-			.args(["ps", "-a", "--format", "{{.Label \"com.docker.compose.project\"}}"])
-			.stdin(Stdio::null())
-			.stderr(Stdio::null())
-			.output()
+		let Ok(out) =
+			docker_cmd(&["ps", "-a", "--format", "{{.Label \"com.docker.compose.project\"}}"])
 		else {
 			return;
 		};
-		let mut projects: Vec<String> = String::from_utf8_lossy(&out.stdout)
-			.lines()
-			.filter(|p| p.starts_with("verinfer-e2e-"))
-			.map(str::to_string)
-			.collect();
+		let mut projects: Vec<&str> =
+			out.lines().filter(|p| p.starts_with("verinfer-e2e-")).collect();
 		projects.sort();
 		projects.dedup();
 		for project in projects {
 			let pid = project.trim_start_matches("verinfer-e2e-");
-			if Path::new("/proc").join(pid).exists() {
+			if std::path::Path::new("/proc").join(pid).exists() {
 				continue;
 			}
 			eprintln!("[docker] removing the network {project} of a test run that is gone");
-			let stale = Network { project, ports: self.ports, down: true };
-			let _ = run_with_timeout(stale.script(&["down"]), "network.sh down", DOWN_TIMEOUT);
+			let stale = Network { project: project.to_string(), ports: self.ports, down: true };
+			let _ = stale.script(&["down"], DOWN_TIMEOUT);
 		}
 	}
 
@@ -189,7 +160,7 @@ impl Network {
 	fn up(&self) -> TestResult<bool> {
 		self.remove_stale();
 		let started = Instant::now();
-		let code = run_with_timeout(self.script(&["up"]), "network.sh up", UP_TIMEOUT)?;
+		let code = self.script(&["up"], UP_TIMEOUT)?;
 		eprintln!("[docker] network.sh up exited with {code} after {:?}", started.elapsed());
 		match code {
 			0 => Ok(true),
@@ -199,7 +170,7 @@ impl Network {
 	}
 
 	fn down(&mut self) -> TestResult {
-		let code = run_with_timeout(self.script(&["down"]), "network.sh down", DOWN_TIMEOUT)?;
+		let code = self.script(&["down"], DOWN_TIMEOUT)?;
 		self.down = true;
 		if code != 0 {
 			return Err(format!("network.sh down failed with exit status {code}").into());
@@ -209,17 +180,14 @@ impl Network {
 
 	/// The id of the container of a Compose service of this project.
 	fn container(&self, service: &str) -> TestResult<String> {
-		let ids = output_of(
-			Command::new("docker").args([
-				"ps",
-				"-aq",
-				"--filter",
-				&format!("label=com.docker.compose.project={}", self.project),
-				"--filter",
-				&format!("label=com.docker.compose.service={service}"),
-			]),
-			"docker ps",
-		)?;
+		let ids = docker_cmd(&[
+			"ps",
+			"-aq",
+			"--filter",
+			&format!("label=com.docker.compose.project={}", self.project),
+			"--filter",
+			&format!("label=com.docker.compose.service={service}"),
+		])?;
 		let ids: Vec<&str> = ids.split_whitespace().collect();
 		match ids.as_slice() {
 			[id] => Ok(id.to_string()),
@@ -229,8 +197,7 @@ impl Network {
 
 	/// `docker stop|start|restart` the container of `service`.
 	fn docker(&self, verb: &str, service: &str) -> TestResult {
-		let id = self.container(service)?;
-		output_of(Command::new("docker").args([verb, &id]), &format!("docker {verb} {service}"))?;
+		docker_cmd(&[verb, &self.container(service)?])?;
 		eprintln!("[docker] {verb} {service}");
 		Ok(())
 	}
@@ -238,12 +205,7 @@ impl Network {
 	/// When the container of `service` was last started.
 	fn started_at(&self, service: &str) -> TestResult<String> {
 		let id = self.container(service)?;
-		Ok(output_of(
-			Command::new("docker").args(["inspect", "-f", "{{.State.StartedAt}}", &id]),
-			"docker inspect",
-		)?
-		.trim()
-		.to_string())
+		Ok(docker_cmd(&["inspect", "-f", "{{.State.StartedAt}}", &id])?.trim().to_string())
 	}
 
 	/// Containers, volumes and networks of the project that still exist.
@@ -255,8 +217,7 @@ impl Network {
 			("volume", vec!["volume", "ls", "--format", "{{.Name}}", "--filter", &label]),
 			("network", vec!["network", "ls", "--format", "{{.Name}}", "--filter", &label]),
 		] {
-			let out =
-				output_of(Command::new("docker").args(&args), &format!("docker {kind} list"))?;
+			let out = docker_cmd(&args)?;
 			left.extend(out.split_whitespace().map(|name| format!("{kind} {name}")));
 		}
 		Ok(left)
@@ -270,11 +231,7 @@ impl Drop for Network {
 		}
 		if std::thread::panicking() {
 			eprintln!("\n===== last log lines of every container of {} =====", self.project);
-			let _ = run_with_timeout(
-				self.script(&["logs", "--tail=40", "--no-color"]),
-				"network.sh logs",
-				Duration::from_secs(60),
-			);
+			let _ = self.script(&["logs", "--tail=40", "--no-color"], Duration::from_secs(60));
 		}
 		if std::env::var_os("VERINFER_E2E_KEEP").is_some() {
 			eprintln!("keeping the network {} (VERINFER_E2E_KEEP)", self.project);
@@ -286,17 +243,19 @@ impl Drop for Network {
 	}
 }
 
-/// `verinfer ARGS` on the host against the network's RPC node; its JSON output.
-fn cli_json(ports: &Ports, args: &[&str]) -> TestResult<serde_json::Value> {
-	let bin = bin_dir().join("verinfer");
-	if !bin.exists() {
-		return Err(format!("{} not found: build the workspace first", bin.display()).into());
-	}
-	let mut cmd = Command::new(&bin);
+/// `verinfer --url <the RPC node> --json ARGS` on the host, within `timeout`; its JSON output.
+fn cli_json(ports: &Ports, args: &[&str], timeout: Duration) -> TestResult<serde_json::Value> {
+	let what = format!("`verinfer {}`", args.join(" "));
+	let mut cmd = Command::new(workspace_bin("verinfer"));
 	cmd.args(["--url", &ports.rpc_url("rpc"), "--json"]).args(args);
-	let text = output_of(&mut cmd, &format!("verinfer {}", args.join(" ")))?;
-	Ok(serde_json::from_str(&text)
-		.map_err(|e| format!("verinfer printed no JSON ({e}): {text}"))?)
+	let out = blocking(|| run_captured(&mut cmd, &what, timeout))?;
+	Ok(serde_json::from_str(&out.stdout)
+		.map_err(|e| format!("{what} printed no JSON ({e}): {}", out.stdout))?)
+}
+
+/// Connects to the JSON-RPC of `node`.
+async fn rpc(ports: &Ports, node: &str) -> TestResult<Rpc> {
+	Rpc::connect(&ports.rpc_url(node)).await.map_err(|e| format!("{node}: {e}").into())
 }
 
 /// The finalized heads of `nodes`, which must agree on the lowest one's block; returns it.
@@ -304,37 +263,32 @@ async fn agreeing_finalized(ports: &Ports, nodes: &[&str]) -> TestResult<u64> {
 	let mut rpcs = Vec::new();
 	let mut lowest = u64::MAX;
 	for node in nodes {
-		let rpc = Rpc::connect(&ports.rpc_url(node)).await?;
+		let rpc = rpc(ports, node).await?;
 		let head = rpc.finalized().await?;
 		eprintln!("[docker] {node}: finalized #{}, {} peers", head.number, rpc.peers().await?);
 		lowest = lowest.min(head.number);
-		rpcs.push((node, rpc));
+		rpcs.push(rpc);
 	}
-	let mut first: Option<String> = None;
-	for (node, rpc) in &rpcs {
-		let hash = rpc.block_hash(lowest).await?.ok_or_else(|| format!("{node}: no #{lowest}"))?;
-		match &first {
-			None => first = Some(hash),
-			Some(h) => assert_eq!(&hash, h, "{node} disagrees on finalized block #{lowest}"),
-		}
-	}
+	let named: Vec<(&str, &Rpc)> = nodes.iter().copied().zip(&rpcs).collect();
+	assert_same_block(&named, lowest).await?;
 	Ok(lowest)
 }
 
-/// Waits until the finalized head of `node` is at least `min`.
+/// Waits until the finalized head of `node` (a container, perhaps restarting) is at least `min`.
 async fn wait_finalized(ports: &Ports, node: &str, min: u64) -> TestResult<u64> {
 	let deadline = Instant::now() + FINALITY_TIMEOUT;
 	loop {
-		let head = match Rpc::connect(&ports.rpc_url(node)).await {
+		let head = match rpc(ports, node).await {
 			Ok(rpc) => rpc.finalized().await.map(|h| h.number),
 			Err(e) => Err(e),
 		};
 		match head {
 			Ok(n) if n >= min => return Ok(n),
 			other if Instant::now() > deadline => {
-				return Err(
-					format!("{node}: finalized head not at #{min} in time: {other:?}").into()
+				return Err(format!(
+					"{node}: finalized head not at #{min} within {FINALITY_TIMEOUT:?}: {other:?}"
 				)
+				.into())
 			}
 			_ => tokio::time::sleep(Duration::from_secs(1)).await,
 		}
@@ -394,8 +348,16 @@ async fn wait_prometheus(
 	}
 }
 
+/// Bob's, Charlie's and Dave's accounts, sorted.
+fn the_three_operators() -> Vec<AccountId> {
+	let (bob, charlie, dave) = bob_charlie_dave();
+	let mut all = vec![bob, charlie, dave];
+	all.sort();
+	all
+}
+
 /// Step 2: a job submitted with the CLI is verified by the three operators.
-async fn job_from_the_host_is_verified(ports: &Ports) -> TestResult<u64> {
+async fn job_from_the_host_is_verified(ports: &Ports) -> TestResult<JobId> {
 	let iris = bundled_samples(0)?
 		.into_iter()
 		.find(|s| s.name == "iris-logreg")
@@ -405,29 +367,28 @@ async fn job_from_the_host_is_verified(ports: &Ports) -> TestResult<u64> {
 	let out = cli_json(
 		ports,
 		&["--suri", "//Eve", "job", "submit", "iris-logreg", "--input", &input.join(",")],
+		VERDICT_TIMEOUT,
 	)?;
-	eprintln!("[docker] job {} {} after {:?}", out["job"], out["status"], started.elapsed());
-	assert_eq!(out["status"], "verified", "the job's verdict: {out}");
-	let record = &out["record"];
-	assert_eq!(record["agreeing"], 3, "all three operators agree: {record}");
-	let mut operators: Vec<String> = record["assignments"]
-		.as_array()
-		.ok_or("no assignments")?
-		.iter()
-		.map(|a| {
-			assert_eq!(a["outcome"], "agreed", "outcome of {}", a["operator"]);
-			a["operator"].as_str().unwrap_or_default().to_string()
-		})
-		.collect();
+	let job: Job = serde_json::from_value(out["record"].clone())
+		.map_err(|e| format!("`job submit --json` printed no job record ({e}): {out}"))?;
+	eprintln!("[docker] job {} {:?} after {:?}", job.id, job.status, started.elapsed());
+	assert_eq!(job.status, JobPhase::Verified, "the job's verdict: {out}");
+	assert_eq!(job.agreeing, 3, "all three operators agree: {out}");
+	for a in &job.assignments {
+		assert_eq!(a.outcome, Some(AssignmentOutcome::Agreed), "outcome of {}", a.operator);
+	}
+	let mut operators: Vec<AccountId> =
+		job.assignments.iter().map(|a| a.operator.clone()).collect();
 	operators.sort();
-	let mut expected: Vec<String> =
-		chain::demo_operators().iter().map(|(_, id, _)| id.to_string()).collect();
-	expected.sort();
-	assert_eq!(operators, expected, "the job ran on Bob's, Charlie's and Dave's operators");
-	let result = common::engine::TensorValue::from_json(&out["result"])?;
-	let diff = result.max_diff(&iris.output).ok_or("result of another shape")?;
+	assert_eq!(
+		operators,
+		the_three_operators(),
+		"the job ran on Bob's, Charlie's and Dave's operators"
+	);
+	let result = job.result.as_ref().ok_or("a verified job without a result")?;
+	let diff = max_diff(result, &iris.output).ok_or("result of another shape")?;
 	assert!(diff <= iris.tolerance, "result {:?} vs recorded {:?}", result.data, iris.output.data);
-	out["job"].as_u64().ok_or_else(|| "no job id".into())
+	Ok(job.id)
 }
 
 /// Step 3: finality goes on without one validator, which catches up after its restart.
@@ -437,7 +398,7 @@ async fn finality_survives_a_stopped_validator(net: &Network) -> TestResult {
 	let survivors = ["alice", "bob", "charlie"];
 	let mut at_stop = 0;
 	for node in survivors {
-		at_stop = at_stop.max(Rpc::connect(&ports.rpc_url(node)).await?.finalized().await?.number);
+		at_stop = at_stop.max(rpc(ports, node).await?.finalized().await?.number);
 	}
 	for node in survivors.iter().chain(&["rpc"]) {
 		let n = wait_finalized(ports, node, at_stop + MORE_BLOCKS).await?;
@@ -445,19 +406,24 @@ async fn finality_survives_a_stopped_validator(net: &Network) -> TestResult {
 	}
 	agreeing_finalized(ports, &survivors).await?;
 	net.docker("start", "dave")?;
-	let target = Rpc::connect(&ports.rpc_url("alice")).await?.finalized().await?.number;
+	let target = rpc(ports, "alice").await?.finalized().await?.number;
 	let n = wait_finalized(ports, "dave", target).await?;
 	eprintln!("[docker] dave restarted and caught up: finalized #{n}");
 	Ok(())
 }
 
 /// Step 4: operators restarted in the middle of a job do their part exactly once.
-async fn operators_resume_after_restarts(net: &Network) -> TestResult<u64> {
+async fn operators_resume_after_restarts(net: &Network) -> TestResult<JobId> {
 	let ports = &net.ports;
-	let [(_, bob, _), (_, charlie, _), (_, dave, _)] = chain::demo_operators();
-	let api = chain::Api::from_insecure_url(ports.rpc_url("rpc")).await?;
+	let (bob, charlie, dave) = bob_charlie_dave();
+	let api = Api::from_insecure_url(ports.rpc_url("rpc")).await?;
 
 	net.docker("stop", "operator-dave")?;
+	let iris = bundled_samples(1)?
+		.into_iter()
+		.find(|s| s.name == "iris-logreg")
+		.ok_or("no iris-logreg sample")?;
+	let input: Vec<String> = iris.input.data.iter().map(|v| v.to_string()).collect();
 	let submitted = cli_json(
 		ports,
 		&[
@@ -467,30 +433,40 @@ async fn operators_resume_after_restarts(net: &Network) -> TestResult<u64> {
 			"submit",
 			"iris-logreg",
 			"--input",
-			"510,350,140,20",
+			&input.join(","),
 			"--no-wait",
 		],
+		VERDICT_TIMEOUT,
 	)?;
 	let job = submitted["job"].as_u64().ok_or("no job id")?;
 	let block = submitted["blockNumber"].as_u64().ok_or("no block number")?;
 	let deadline = submitted["commitDeadline"].as_u64().ok_or("no commit deadline")?;
 	eprintln!("[docker] job {job} submitted in #{block}, commit deadline #{deadline}");
 
-	let mut events = EventLog::new(api.clone(), block);
+	let mut events = event_log(&api, block);
+	let (assigned_in, assigned) = events
+		.wait_for(
+			"Jobs::JobAssigned",
+			|e| match e {
+				RuntimeEvent::Jobs(pallet_jobs::Event::JobAssigned { job: j, operators })
+					if *j == job =>
+				{
+					Some(operators.clone())
+				}
+				_ => None,
+			},
+			VERDICT_TIMEOUT,
+		)
+		.await?;
+	let mut assigned = assigned;
+	assigned.sort();
+	assert_eq!(assigned, the_three_operators(), "job {job} assigned in #{assigned_in}");
 	for (name, id) in [("Bob", &bob), ("Charlie", &charlie)] {
 		let (n, _) = events
-			.wait_for::<Committed>(
-				"Settlement",
-				"Committed",
-				|e| e.job == job && e.operator == *id,
-				VERDICT_TIMEOUT,
-			)
+			.wait_for(&format!("{name}'s commitment"), commit_of(job, id.clone()), VERDICT_TIMEOUT)
 			.await?;
 		eprintln!("[docker] {name} committed job {job} in #{n}");
 	}
-	let (bob_commit, _) = events
-		.find::<Committed>("Settlement", "Committed", |e| e.job == job && e.operator == bob)?[0]
-		.clone();
 	let bob_started = net.started_at("operator-bob")?;
 	net.docker("restart", "operator-bob")?;
 	assert_ne!(net.started_at("operator-bob")?, bob_started, "operator-bob restarted");
@@ -498,46 +474,44 @@ async fn operators_resume_after_restarts(net: &Network) -> TestResult<u64> {
 	let head_at_restart = events.poll().await?;
 	net.docker("start", "operator-dave")?;
 
-	let (verdict_block, verdict) = events
-		.wait_for::<Verdict>("Settlement", "Verdict", |v| v.job == job, VERDICT_TIMEOUT)
-		.await?;
-	events.wait_for_block(verdict_block, VERDICT_TIMEOUT).await?;
-	eprintln!(
-		"[docker] job {job}: {:?} with {} agreeing in #{verdict_block}",
-		verdict.phase, verdict.agreeing
-	);
-	assert_eq!(verdict.phase, JobPhase::Verified, "job {job}:\n{}", events.summary());
-	assert_eq!(verdict.agreeing, 3, "all three agree:\n{}", events.summary());
+	let (verdict_block, (phase, agreeing, _)) =
+		events.wait_for("Settlement::Verdict", verdict_of(job), VERDICT_TIMEOUT).await?;
+	eprintln!("[docker] job {job}: {phase:?} with {agreeing} agreeing in #{verdict_block}");
+	assert_eq!(phase, JobPhase::Verified, "job {job}:\n{}", events.summary());
+	assert_eq!(agreeing, 3, "all three agree:\n{}", events.summary());
 
 	for (name, id) in [("Bob", &bob), ("Charlie", &charlie), ("Dave", &dave)] {
-		let commits = events
-			.find::<Committed>("Settlement", "Committed", |e| e.job == job && e.operator == *id)?;
-		let reveals = events
-			.find::<Revealed>("Settlement", "Revealed", |e| e.job == job && e.operator == *id)?;
-		assert_eq!(
-			commits.len(),
-			1,
-			"{name} commits job {job} exactly once:\n{}",
-			events.summary()
-		);
-		assert_eq!(
-			reveals.len(),
-			1,
-			"{name} reveals job {job} exactly once:\n{}",
-			events.summary()
-		);
-		eprintln!("[docker] {name}: committed in #{}, revealed in #{}", commits[0].0, reveals[0].0);
+		let commits: Vec<u64> =
+			events.find(commit_of(job, id.clone())).into_iter().map(|(n, _)| n).collect();
+		let reveals: Vec<u64> = events
+			.find(reveal_of(job))
+			.into_iter()
+			.filter(|(_, who)| who == id)
+			.map(|(n, _)| n)
+			.collect();
+		assert_eq!(commits.len(), 1, "{name} commits job {job} once:\n{}", events.summary());
+		assert_eq!(reveals.len(), 1, "{name} reveals job {job} once:\n{}", events.summary());
+		eprintln!("[docker] {name}: committed in #{}, revealed in #{}", commits[0], reveals[0]);
 		if name == "Bob" {
-			assert!(bob_commit <= head_at_restart, "Bob committed before its restart");
-			assert!(reveals[0].0 > head_at_restart, "Bob revealed after its restart");
+			assert!(commits[0] <= head_at_restart, "Bob committed before its restart");
+			assert!(reveals[0] > head_at_restart, "Bob revealed after its restart");
 		}
 		if name == "Dave" {
-			assert!(commits[0].0 > head_at_restart, "Dave committed after its start");
-			assert!(commits[0].0 < deadline, "Dave committed in time");
+			assert!(commits[0] > head_at_restart, "Dave committed after its start");
+			assert!(commits[0] < deadline, "Dave committed in time");
 		}
 	}
-	let slashes = events.find::<Slashed>("Operators", "Slashed", |_| true)?;
-	assert!(slashes.is_empty(), "nobody is slashed: {slashes:?}");
+	// Nobody's step was turned away as done already, and nobody was slashed.
+	let refused = events.find(|e| match e {
+		RuntimeEvent::Settlement(skipped @ pallet_settlement::Event::StepSkipped { .. }) => {
+			Some(format!("{skipped:?}"))
+		}
+		RuntimeEvent::Operators(slashed @ pallet_operators::Event::Slashed { .. }) => {
+			Some(format!("{slashed:?}"))
+		}
+		_ => None,
+	});
+	assert!(refused.is_empty(), "no step skipped, nobody slashed: {refused:?}");
 	Ok(job)
 }
 
@@ -550,31 +524,22 @@ async fn prometheus_answers(ports: &Ports, jobs: u64) -> TestResult {
 	eprintln!("[docker] Prometheus scrapes {} nodes", up.len());
 	// The RPC node ran through the whole test, so it counted every job.
 	let rpc = "node=\"rpc\"";
-	let submitted = wait_prometheus(
-		ports,
-		&format!("verinfer_jobs_submitted_total{{{rpc}}}"),
-		"the jobs submitted",
-		|r| r.first().is_some_and(|(_, v)| *v >= jobs as f64),
-	)
-	.await?;
-	let verified = wait_prometheus(
-		ports,
-		&format!("verinfer_jobs_concluded_total{{{rpc},phase=\"verified\"}}"),
-		"the jobs verified",
-		|r| r.first().is_some_and(|(_, v)| *v >= jobs as f64),
-	)
-	.await?;
-	let latency = wait_prometheus(
-		ports,
-		&format!("verinfer_job_verdict_latency_blocks_count{{{rpc},phase=\"verified\"}}"),
-		"the latency of the verified jobs",
-		|r| r.first().is_some_and(|(_, v)| *v >= jobs as f64),
-	)
-	.await?;
-	eprintln!(
-		"[docker] Prometheus: submitted {}, verified {}, latency observations {}",
-		submitted[0].1, verified[0].1, latency[0].1
-	);
+	let mut seen = Vec::new();
+	for (metric, what) in [
+		(format!("verinfer_jobs_submitted_total{{{rpc}}}"), "the jobs submitted"),
+		(format!("verinfer_jobs_concluded_total{{{rpc},phase=\"verified\"}}"), "the jobs verified"),
+		(
+			format!("verinfer_job_verdict_latency_blocks_count{{{rpc},phase=\"verified\"}}"),
+			"the latency of the verified jobs",
+		),
+	] {
+		let result = wait_prometheus(ports, &metric, what, |r| {
+			r.first().is_some_and(|(_, v)| *v >= jobs as f64)
+		})
+		.await?;
+		seen.push(format!("{what} {}", result[0].1));
+	}
+	eprintln!("[docker] Prometheus: {}", seen.join(", "));
 	let series = prometheus_query(ports, "verinfer_jobs_submitted_total").await?;
 	assert_eq!(series.len(), NODES.len(), "every node exports Verinfer's metrics: {series:?}");
 
