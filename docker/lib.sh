@@ -155,6 +155,11 @@ net_build_images() {
 				-f "$VERINFER_ROOT/docker/prometheus.Dockerfile" -t "$VERINFER_PROMETHEUS_IMAGE" \
 				"$VERINFER_ROOT/docker"
 		fi
+		# A rebuild leaves the image it replaced untagged; remove those no container uses, so
+		# that repeated runs do not fill the disk.
+		for title in verinfer verinfer-prometheus; do
+			docker image prune -f --filter "label=org.opencontainers.image.title=$title"
+		done
 	) 9>"$VERINFER_NET_STATE/images.lock" >"$log" 2>&1; then
 		net_fail "building the images failed; the end of $log:"
 		tail -25 "$log" >&2

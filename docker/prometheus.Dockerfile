@@ -5,6 +5,8 @@
 #   docker build --network host -f docker/prometheus.Dockerfile -t verinfer/prometheus:local docker
 ARG BASE_IMAGE=debian:bookworm-slim
 FROM ${BASE_IMAGE}
+LABEL org.opencontainers.image.title="verinfer-prometheus" \
+	org.opencontainers.image.description="Prometheus from Debian's package, for a Verinfer network"
 RUN apt-get update \
 	&& DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus \
 	&& rm -rf /var/lib/apt/lists/* \
