@@ -123,9 +123,41 @@ net_base_image() {
 	echo "$tag"
 }
 
-# Builds the Verinfer image from the binaries in $1 (docker/injected.Dockerfile) and the
-# Prometheus image, both on the base image $2.
-net_build_images() {
+# Builds an image on base $1 and logs to $VERINFER_NET_STATE/image-build.log: net_build_image BASE
+# TAG DOCKERFILE CONTEXT. Images are built one at a time, also across concurrent `up`s that share
+# a tag. The legacy builder is asked for explicitly: it is what Debian's docker.io has, and it
+# needs no plugin. A rebuild leaves the image it replaced untagged; those that no container uses
+# are removed, so that repeated runs do not fill the disk.
+net_build_image() {
+	local base="$1" tag="$2" dockerfile="$3" context="$4" log start
+	mkdir -p "$VERINFER_NET_STATE"
+	log="$VERINFER_NET_STATE/image-build.log"
+	start=$(date +%s)
+	if ! (
+		flock 9
+		DOCKER_BUILDKIT=0 docker build --force-rm --network host --build-arg "BASE_IMAGE=$base" \
+			-f "$dockerfile" -t "$tag" "$context" &&
+			docker image prune -f --filter "label=org.opencontainers.image.title=$(
+				docker image inspect -f '{{index .Config.Labels "org.opencontainers.image.title"}}' "$tag"
+			)"
+	) 9>"$VERINFER_NET_STATE/images.lock" >"$log" 2>&1; then
+		net_fail "building $tag failed; the end of $log:"
+		tail -25 "$log" >&2
+		return 1
+	fi
+	net_say "image $tag ready in $(($(date +%s) - start))s"
+}
+
+# Builds the Prometheus image on the base image $1, unless another one is configured.
+net_build_prometheus_image() {
+	[ "$VERINFER_PROMETHEUS_IMAGE" = verinfer/prometheus:local ] || return 0
+	net_build_image "$1" "$VERINFER_PROMETHEUS_IMAGE" "$VERINFER_ROOT/docker/prometheus.Dockerfile" \
+		"$VERINFER_ROOT/docker"
+}
+
+# Builds the Verinfer image from the binaries in $1 (docker/injected.Dockerfile) on the base
+# image $2.
+net_build_verinfer_image() {
 	local bin_dir="$1" base="$2" context b
 	mkdir -p "$VERINFER_NET_STATE"
 	context="$(mktemp -d "$VERINFER_NET_STATE/image-context.XXXXXX")"
@@ -138,34 +170,8 @@ net_build_images() {
 	done
 	cp "$VERINFER_ROOT/docker/verinfer-healthcheck" "$VERINFER_ROOT/docker/verinfer-insert-keys" "$context/"
 	cp -r "$VERINFER_ROOT/models" "$context/models"
-
-	local start log
-	start=$(date +%s)
-	log="$VERINFER_NET_STATE/image-build.log"
 	net_say "building $VERINFER_IMAGE from the binaries in $bin_dir (docker/injected.Dockerfile, base $base)"
-	# Images are built one at a time, also across concurrent `up`s that share a tag. The legacy
-	# builder is asked for explicitly: it is what Debian's docker.io has, and it needs no plugin.
-	if ! (
-		flock 9
-		DOCKER_BUILDKIT=0 docker build --force-rm --network host --build-arg "BASE_IMAGE=$base" \
-			-f "$VERINFER_ROOT/docker/injected.Dockerfile" -t "$VERINFER_IMAGE" "$context"
-		if [ "$VERINFER_PROMETHEUS_IMAGE" = verinfer/prometheus:local ]; then
-			echo "building $VERINFER_PROMETHEUS_IMAGE"
-			DOCKER_BUILDKIT=0 docker build --force-rm --network host --build-arg "BASE_IMAGE=$base" \
-				-f "$VERINFER_ROOT/docker/prometheus.Dockerfile" -t "$VERINFER_PROMETHEUS_IMAGE" \
-				"$VERINFER_ROOT/docker"
-		fi
-		# A rebuild leaves the image it replaced untagged; remove those no container uses, so
-		# that repeated runs do not fill the disk.
-		for title in verinfer verinfer-prometheus; do
-			docker image prune -f --filter "label=org.opencontainers.image.title=$title"
-		done
-	) 9>"$VERINFER_NET_STATE/images.lock" >"$log" 2>&1; then
-		net_fail "building the images failed; the end of $log:"
-		tail -25 "$log" >&2
-		return 1
-	fi
-	net_say "images $VERINFER_IMAGE and $VERINFER_PROMETHEUS_IMAGE ready in $(($(date +%s) - start))s"
+	net_build_image "$base" "$VERINFER_IMAGE" "$VERINFER_ROOT/docker/injected.Dockerfile" "$context"
 }
 
 # ----- ports -----

@@ -7,6 +7,8 @@
 #                                 first, as the README's commands do, when VERINFER_BIN_DIR is
 #                                 unset), start everything, wait until blocks finalize and the
 #                                 operators are online, print the endpoints
+#   ./scripts/network.sh prepare  only what `up` needs before the binaries: Docker, the base image
+#                                 and the Prometheus image (the test command runs it during the build)
 #   ./scripts/network.sh status   containers, and each node's best and finalized block and peers
 #   ./scripts/network.sh logs [compose logs options] [SERVICE...]
 #   ./scripts/network.sh down     remove the containers, their network and their volumes
@@ -86,7 +88,8 @@ cmd_up() {
 		net_fail "Docker cannot run a container here (docker run $base true failed)"
 		exit "$NET_NO_DOCKER"
 	fi
-	net_build_images "$NET_BIN_DIR" "$base"
+	net_build_prometheus_image "$base"
+	net_build_verinfer_image "$NET_BIN_DIR" "$base"
 	net_port_layout
 	if [ -z "$(project_containers)" ]; then
 		net_check_ports_free
@@ -107,6 +110,17 @@ cmd_up() {
 	fi
 	print_endpoints
 	net_say "up in $(($(date +%s) - start))s"
+}
+
+# What `up` needs that does not depend on Verinfer's binaries: Docker, the base image and the
+# Prometheus image. The test command runs it while the workspace builds.
+cmd_prepare() {
+	local start base
+	start=$(date +%s)
+	net_ensure_docker || exit $?
+	base="$(net_base_image)"
+	net_build_prometheus_image "$base"
+	net_say "Docker, the base image $base and the Prometheus image ready in $(($(date +%s) - start))s"
 }
 
 cmd_down() {
@@ -145,6 +159,7 @@ cmd_logs() {
 
 case "${1:-}" in
 up) cmd_up ;;
+prepare) cmd_prepare ;;
 down) cmd_down ;;
 status) cmd_status ;;
 logs) shift; cmd_logs "$@" ;;
