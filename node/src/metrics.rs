@@ -4,7 +4,7 @@
 //! | metric | type | what it counts |
 //! |---|---|---|
 //! | `verinfer_jobs_submitted_total` | counter | `Jobs::JobSubmitted` events |
-//! | `verinfer_jobs_concluded_total{phase}` | counter | `Jobs::JobConcluded` events, `phase` = `verified`, `failed` or `expired` |
+//! | `verinfer_jobs_concluded_total{phase}` | counter | `Jobs::JobConcluded` events, `phase` = `verified`, `failed`, `expired` or `unassigned` |
 //! | `verinfer_job_verdict_latency_blocks{phase}` | histogram | blocks from a job's submission to its conclusion |
 //! | `verinfer_settlement_commits_total` | counter | `Settlement::Committed` events (one per operator and job) |
 //! | `verinfer_settlement_reveals_total` | counter | `Settlement::Revealed` events |
@@ -47,7 +47,7 @@ use verinfer_runtime::{Hash, RuntimeEvent};
 const LOG_TARGET: &str = "verinfer::metrics";
 
 /// Upper bounds of the latency histogram's buckets, in blocks. A job's commit and reveal windows
-/// are 20 blocks each, so every job concludes within about 40 blocks; an honest job in 2 or 3.
+/// are 20 blocks each, so every job concludes within about 40 blocks; an honest job in 2 to 4.
 const LATENCY_BUCKETS: [f64; 14] =
 	[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 15.0, 20.0, 25.0, 30.0, 40.0, 60.0];
 
@@ -176,7 +176,8 @@ impl JobEvent {
 			RuntimeEvent::Jobs(pallet_jobs::Event::JobSubmitted { job, .. }) => {
 				Some(Self::Submitted { job: *job })
 			}
-			// The label is the phase's name in lower case: verified, failed, expired.
+			// The label is the phase's name in lower case: verified, failed, expired,
+			// unassigned (too few operators eligible at the draw).
 			RuntimeEvent::Jobs(pallet_jobs::Event::JobConcluded { job, phase }) => {
 				Some(Self::Concluded { job: *job, phase: format!("{phase:?}").to_lowercase() })
 			}
@@ -330,6 +331,7 @@ mod tests {
 			(verinfer_primitives::jobs::JobPhase::Verified, "verified"),
 			(verinfer_primitives::jobs::JobPhase::Failed, "failed"),
 			(verinfer_primitives::jobs::JobPhase::Expired, "expired"),
+			(verinfer_primitives::jobs::JobPhase::Unassigned, "unassigned"),
 		] {
 			let event = RuntimeEvent::Jobs(pallet_jobs::Event::JobConcluded { job: 3, phase });
 			assert_eq!(
