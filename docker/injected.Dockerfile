@@ -2,8 +2,9 @@
 # Rust build runs twice (polkadot-sdk calls these "injected" images). The runtime is the same as
 # the second stage of docker/Dockerfile; keep the two alike.
 #
-# The build context is a folder that `scripts/network.sh` (function net_build_verinfer_image in docker/lib.sh)
-# fills: bin/{verinfer-node,verinfer-engine,verinfer}, models/, and the two helper scripts.
+# The build context is a folder that `scripts/network.sh` (net_build_verinfer_image in
+# docker/lib.sh) fills: bin/{verinfer-node,verinfer-engine,verinfer}, models/, and the two helper
+# scripts.
 #
 #   docker build -f docker/injected.Dockerfile -t verinfer/verinfer:local CONTEXT
 #
