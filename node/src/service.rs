@@ -289,6 +289,14 @@ pub fn new_full<
 		tracing_execute_block: None,
 	})?;
 
+	// Verinfer's job metrics beside Substrate's, on the same endpoint (see `metrics.rs`).
+	crate::metrics::spawn(
+		&task_manager.spawn_handle(),
+		client.clone(),
+		prometheus_registry.as_ref(),
+	)
+	.map_err(|e| ServiceError::Other(format!("Verinfer metrics: {e}")))?;
+
 	if role.is_authority() {
 		let proposer_factory = sc_basic_authorship::ProposerFactory::new(
 			task_manager.spawn_handle(),

@@ -10,6 +10,7 @@
 //!   falsifies outputs, and the bundled models' recorded samples; [`http`] is the bit of HTTP
 //!   they use.
 //! - [`logs`]: the tail of a log file, printed when a test fails.
+//! - [`process`]: a command run to its end within a time limit, its output captured.
 //! - with the `chain` feature, [`node`]: `verinfer-node` processes on their own ports and
 //!   folders, with a JSON-RPC connection; and [`chain`]: the typed RPC client, dev accounts,
 //!   signed calls and the events of finalized blocks.
@@ -23,6 +24,7 @@ pub mod http;
 pub mod logs;
 pub mod paths;
 pub mod ports;
+pub mod process;
 
 #[cfg(feature = "chain")]
 pub mod chain;

@@ -8,10 +8,10 @@
 //! `inference_*`/`reputation_*` client.
 
 use crate::{
-	free_port, logs, within, workspace_bin, TestResult, POLL_INTERVAL,
+	free_port, logs, process, within, workspace_bin, TestResult, POLL_INTERVAL,
 };
 use std::{
-	fs::{File, OpenOptions},
+	fs::OpenOptions,
 	io::Write,
 	path::{Path, PathBuf},
 	process::{Child, Command, Stdio},
@@ -224,40 +224,10 @@ impl NodeProcess {
 	/// Runs a subcommand of the node binary to completion (e.g. `key insert ...`) and returns
 	/// its standard output. Fails with its standard error if it does not succeed.
 	pub fn run_subcommand(&self, args: &[&str]) -> TestResult<String> {
-		let out_path = self.temp_file("subcommand.out");
-		let err_path = self.temp_file("subcommand.err");
-		let mut child = Command::new(workspace_bin("verinfer-node"))
-			.args(args)
-			.stdin(Stdio::null())
-			.stdout(File::create(&out_path)?)
-			.stderr(File::create(&err_path)?)
-			.spawn()?;
-		let deadline = Instant::now() + SUBCOMMAND_TIMEOUT;
-		let status = loop {
-			if let Some(status) = child.try_wait()? {
-				break status;
-			}
-			if Instant::now() > deadline {
-				let _ = child.kill();
-				let _ = child.wait();
-				return Err(format!(
-					"`verinfer-node {}` did not finish within {SUBCOMMAND_TIMEOUT:?}",
-					args.join(" ")
-				)
-				.into());
-			}
-			std::thread::sleep(Duration::from_millis(50));
-		};
-		let stdout = std::fs::read_to_string(&out_path)?;
-		let stderr = std::fs::read_to_string(&err_path)?;
-		if !status.success() {
-			return Err(format!(
-				"`verinfer-node {}` failed with {status}\nstdout:\n{stdout}\nstderr:\n{stderr}",
-				args.join(" ")
-			)
-			.into());
-		}
-		Ok(stdout)
+		let what = format!("`verinfer-node {}`", args.join(" "));
+		let mut cmd = Command::new(workspace_bin("verinfer-node"));
+		cmd.args(args);
+		Ok(process::run_captured(&mut cmd, &what, SUBCOMMAND_TIMEOUT)?.stdout)
 	}
 
 	/// Inserts a session key into this node's keystore with the node's `key insert` subcommand.

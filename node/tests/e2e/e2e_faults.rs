@@ -3,10 +3,10 @@
 //! operator whose node crashes after committing still reveals after its restart.
 
 use crate::harness::{
-	account, bundled_samples, check_dev_genesis, closed_engine_url, demo_operators, dev_name,
-	event_log, finalized_number, held_bond, max_diff, submit_job, AlteringProxy, Chain,
-	EngineProcess, EventLog, NodeProcess, RuntimeEvent, Sample, Submission, TestResult,
-	FINALITY_TIMEOUT, READY_TIMEOUT, UNITS,
+	account, bob_charlie_dave, bundled_samples, check_dev_genesis, closed_engine_url, commit_of,
+	dev_name, event_log, finalized_number, held_bond, max_diff, reveal_of, submit_job, verdict_of,
+	AlteringProxy, Chain, EngineProcess, EventLog, NodeProcess, RuntimeEvent, Sample, Submission,
+	TestResult, Verdict, FINALITY_TIMEOUT, READY_TIMEOUT, UNITS,
 };
 use std::time::Duration;
 use subxt::utils::H256;
@@ -90,53 +90,6 @@ async fn wait_network(validator: &mut NodeProcess, others: &mut [&mut NodeProces
 		assert!(peers >= 1, "{} has no peers", node.name());
 	}
 	Ok(())
-}
-
-/// The accounts of Bob, Charlie and Dave.
-fn bob_charlie_dave() -> (AccountId, AccountId, AccountId) {
-	let [bob, charlie, dave]: [AccountId; 3] = demo_operators()
-		.into_iter()
-		.map(|(_, id, _)| id)
-		.collect::<Vec<_>>()
-		.try_into()
-		.expect("three demo operators");
-	(bob, charlie, dave)
-}
-
-/// What `Settlement::Verdict` of a job said.
-type Verdict = (JobPhase, u32, Option<H256>);
-
-/// `Settlement::Verdict` of `job_id`.
-fn verdict_of(job_id: u64) -> impl Fn(&RuntimeEvent) -> Option<Verdict> {
-	move |e| match e {
-		RuntimeEvent::Settlement(pallet_settlement::Event::Verdict {
-			job,
-			phase,
-			agreeing,
-			result_hash,
-		}) if *job == job_id => Some((*phase, *agreeing, *result_hash)),
-		_ => None,
-	}
-}
-
-/// `Settlement::Committed` of `job_id` by `operator`.
-fn commit_of(job_id: u64, operator: AccountId) -> impl Fn(&RuntimeEvent) -> Option<()> {
-	move |e| match e {
-		RuntimeEvent::Settlement(pallet_settlement::Event::Committed { job, operator: by })
-			if *job == job_id && *by == operator =>
-			Some(()),
-		_ => None,
-	}
-}
-
-/// The operators who revealed for `job_id`.
-fn reveal_of(job_id: u64) -> impl Fn(&RuntimeEvent) -> Option<AccountId> {
-	move |e| match e {
-		RuntimeEvent::Settlement(pallet_settlement::Event::Revealed { job, operator, .. })
-			if *job == job_id =>
-			Some(operator.clone()),
-		_ => None,
-	}
 }
 
 /// What is common to both fault scenarios once the verdict is in: the job is Verified by Bob

@@ -4,8 +4,8 @@
 
 use crate::harness::{
 	account, bundled_samples, check_dev_genesis, demo_operators, dev_name, event_log,
-	finalized_number, max_diff, submit_job, Chain, EngineProcess, EventLog, NodeProcess,
-	RuntimeEvent, Sample, TestResult, FINALITY_TIMEOUT, READY_TIMEOUT, UNITS,
+	finalized_number, max_diff, submit_job, verdict_of, Chain, EngineProcess, EventLog,
+	NodeProcess, RuntimeEvent, Sample, TestResult, FINALITY_TIMEOUT, READY_TIMEOUT, UNITS,
 };
 use std::time::Duration;
 use subxt::utils::H256;
@@ -64,21 +64,8 @@ async fn verify_one(
 	}
 
 	// The verdict.
-	let (verdict_block, (phase, agreeing, result_hash)) = events
-		.wait_for(
-			"Settlement::Verdict",
-			|e| match e {
-				RuntimeEvent::Settlement(pallet_settlement::Event::Verdict {
-					job,
-					phase,
-					agreeing,
-					result_hash,
-				}) if *job == job_id => Some((*phase, *agreeing, *result_hash)),
-				_ => None,
-			},
-			VERDICT_TIMEOUT,
-		)
-		.await?;
+	let (verdict_block, (phase, agreeing, result_hash)) =
+		events.wait_for("Settlement::Verdict", verdict_of(job_id), VERDICT_TIMEOUT).await?;
 	let blocks = verdict_block - sub.block;
 	eprintln!(
 		"[e2e_jobs] {}: job #{job_id} verdict {phase:?} with {agreeing} agreeing in #{verdict_block}: {blocks} blocks after submission",

@@ -8,8 +8,11 @@ pub use verinfer_test_utils::{
 		EventLog, InferenceApiClient, Included, NodeRpc, ReputationApiClient, Scale,
 	},
 	engine::{bundled_samples, closed_engine_url, max_diff, AlteringProxy, EngineProcess, Sample},
-	node::{NodeProcess, FINALITY_TIMEOUT, READY_TIMEOUT, RPC_CALL_TIMEOUT},
-	unique_suffix, within, TestResult,
+	http,
+	node::{NodeProcess, Rpc, FINALITY_TIMEOUT, READY_TIMEOUT, RPC_CALL_TIMEOUT},
+	paths::{bin_dir, repo_root},
+	process::{is_missing_program, run_captured, wait_within, Finished},
+	unique_suffix, within, workspace_bin, TestResult,
 };
 
 use std::time::Duration;
@@ -17,8 +20,8 @@ use subxt::{dynamic, utils::H256};
 use subxt_signer::sr25519::Keypair;
 use verinfer_client::{Job, Operator, Reputation};
 use verinfer_primitives::{
-	api::ReputationView, jobs::JobPolicy, tensor::Tensor, AccountId, Balance, JobId, Nonce,
-	OperatorStats, Quote,
+	api::ReputationView, jobs::JobPolicy, tensor::Tensor, AccountId, Balance, JobId, JobPhase,
+	Nonce, OperatorStats, Quote,
 };
 use verinfer_runtime::genesis_config_presets::DEMO_OPERATORS;
 pub use verinfer_runtime::{currency::UNITS, RuntimeEvent};
@@ -52,6 +55,76 @@ pub fn demo_operators() -> Vec<(String, AccountId, String)> {
 			(format!("{keyring:?}"), keyring.to_account_id(), format!("//{keyring:?}//infr"))
 		})
 		.collect()
+}
+
+/// The accounts of Bob, Charlie and Dave.
+pub fn bob_charlie_dave() -> (AccountId, AccountId, AccountId) {
+	let [bob, charlie, dave]: [AccountId; 3] = demo_operators()
+		.into_iter()
+		.map(|(_, id, _)| id)
+		.collect::<Vec<_>>()
+		.try_into()
+		.expect("three demo operators");
+	(bob, charlie, dave)
+}
+
+/// What `Settlement::Verdict` of a job said.
+pub type Verdict = (JobPhase, u32, Option<H256>);
+
+/// `Settlement::Verdict` of `job_id`.
+pub fn verdict_of(job_id: u64) -> impl Fn(&RuntimeEvent) -> Option<Verdict> {
+	move |e| match e {
+		RuntimeEvent::Settlement(pallet_settlement::Event::Verdict {
+			job,
+			phase,
+			agreeing,
+			result_hash,
+		}) if *job == job_id => Some((*phase, *agreeing, *result_hash)),
+		_ => None,
+	}
+}
+
+/// `Settlement::Committed` of `job_id` by `operator`.
+pub fn commit_of(job_id: u64, operator: AccountId) -> impl Fn(&RuntimeEvent) -> Option<()> {
+	move |e| match e {
+		RuntimeEvent::Settlement(pallet_settlement::Event::Committed { job, operator: by })
+			if *job == job_id && *by == operator =>
+			Some(()),
+		_ => None,
+	}
+}
+
+/// The operators who revealed for `job_id`.
+pub fn reveal_of(job_id: u64) -> impl Fn(&RuntimeEvent) -> Option<AccountId> {
+	move |e| match e {
+		RuntimeEvent::Settlement(pallet_settlement::Event::Revealed { job, operator, .. })
+			if *job == job_id =>
+			Some(operator.clone()),
+		_ => None,
+	}
+}
+
+/// Asserts that the named nodes have the same block at height `number` (say, a finalized one);
+/// returns its hash.
+pub async fn assert_same_block(nodes: &[(&str, &Rpc)], number: u64) -> TestResult<String> {
+	let mut seen: Option<(&str, String)> = None;
+	for (name, rpc) in nodes {
+		let hash =
+			rpc.block_hash(number).await?.ok_or_else(|| format!("{name} has no block #{number}"))?;
+		match &seen {
+			None => seen = Some((name, hash)),
+			Some((first, first_hash)) => assert_eq!(
+				&hash, first_hash,
+				"{name} and {first} disagree on finalized block #{number}"
+			),
+		}
+	}
+	Ok(seen.map(|(_, h)| h).unwrap_or_default())
+}
+
+/// The names and JSON-RPC connections of `nodes`, for [`assert_same_block`].
+pub fn named_rpcs<'a>(nodes: &[&'a NodeProcess]) -> TestResult<Vec<(&'a str, &'a Rpc)>> {
+	nodes.iter().map(|n| Ok((n.name(), n.rpc()?))).collect()
 }
 
 /// A node's chain as the scenarios read it: subxt for storage, events and transactions, the

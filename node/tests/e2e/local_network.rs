@@ -2,7 +2,9 @@
 //! Charlie, Dave) finalizes; with one validator killed the other three keep finalizing; the
 //! killed validator, restarted on its base path, keeps its blocks and catches up.
 
-use crate::harness::{NodeProcess, TestResult, FINALITY_TIMEOUT, READY_TIMEOUT};
+use crate::harness::{
+	assert_same_block, named_rpcs, NodeProcess, TestResult, FINALITY_TIMEOUT, READY_TIMEOUT,
+};
 
 const CHAIN: &str = "local";
 const VALIDATORS: [&str; 4] = ["Alice", "Bob", "Charlie", "Dave"];
@@ -24,28 +26,6 @@ fn keystore_entries(node: &NodeProcess) -> TestResult<usize> {
 		}
 	}
 	Ok(count)
-}
-
-/// Asserts that the given nodes have the same block hash at height `number`; returns it.
-async fn assert_same_block(nodes: &[&NodeProcess], number: u64) -> TestResult<String> {
-	let mut seen: Option<(String, String)> = None;
-	for node in nodes {
-		let hash = node
-			.rpc()?
-			.block_hash(number)
-			.await?
-			.ok_or_else(|| format!("{} has no block #{number}", node.name()))?;
-		match &seen {
-			None => seen = Some((node.name().to_string(), hash)),
-			Some((first, first_hash)) => assert_eq!(
-				&hash,
-				first_hash,
-				"{} and {first} disagree on finalized block #{number}",
-				node.name()
-			),
-		}
-	}
-	Ok(seen.map(|(_, h)| h).unwrap_or_default())
 }
 
 async fn scenario(nodes: &mut [NodeProcess]) -> TestResult {
@@ -93,7 +73,7 @@ async fn scenario(nodes: &mut [NodeProcess]) -> TestResult {
 		lowest = lowest.min(head.number);
 	}
 	let all: Vec<&NodeProcess> = nodes.iter().collect();
-	assert_same_block(&all, lowest).await?;
+	assert_same_block(&named_rpcs(&all)?, lowest).await?;
 	for node in nodes.iter() {
 		eprintln!("[local] {} has {} peers", node.name(), node.rpc()?.peers().await?);
 	}
@@ -122,8 +102,9 @@ async fn scenario(nodes: &mut [NodeProcess]) -> TestResult {
 		lowest = lowest.min(head.number);
 	}
 	let survivor_nodes: Vec<&NodeProcess> = survivors.iter().map(|&i| &nodes[i]).collect();
-	assert_same_block(&survivor_nodes, lowest).await?;
-	let kept = assert_same_block(&survivor_nodes, before_kill.number).await?;
+	let survivor_rpcs = named_rpcs(&survivor_nodes)?;
+	assert_same_block(&survivor_rpcs, lowest).await?;
+	let kept = assert_same_block(&survivor_rpcs, before_kill.number).await?;
 	assert_eq!(
 		kept, before_kill.hash,
 		"the survivors' chain contains what {victim_name} had finalized"
@@ -155,7 +136,7 @@ async fn scenario(nodes: &mut [NodeProcess]) -> TestResult {
 		caught_up.number
 	);
 	let all: Vec<&NodeProcess> = nodes.iter().collect();
-	assert_same_block(&all, target).await?;
+	assert_same_block(&named_rpcs(&all)?, target).await?;
 
 	// ... and the block it had finalized before the kill is still there, unchanged.
 	let still_there = nodes[VICTIM].rpc()?.block_hash(before_kill.number).await?;

@@ -12,12 +12,15 @@
 //! - [`load`]: a burst of jobs among transfers is all verified; nobody is slashed.
 //! - [`rpc`]: every `inference_*` and `reputation_*` method, its errors and paging.
 //! - [`polkadot_js`]: a polkadot.js wallet submits and follows a job.
+//! - [`docker_network`]: the whole network of `scripts/network.sh` in containers: finality, a
+//!   job from the host's command line, stopped and restarted containers, Prometheus, `down`.
 //!
 //! [`harness`] holds what they share on top of `verinfer-test-utils`.
 
 mod harness;
 
 mod dev_node;
+mod docker_network;
 mod e2e_faults;
 mod e2e_jobs;
 mod load;

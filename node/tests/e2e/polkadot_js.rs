@@ -8,14 +8,14 @@
 //! it does not skip (`scripts/lib.sh` installs them).
 
 use crate::harness::{
-	account, bundled_samples, check_dev_genesis, max_diff, Chain, EngineProcess, NodeProcess,
-	Sample, TestResult, FINALITY_TIMEOUT, READY_TIMEOUT, UNITS,
+	account, bundled_samples, check_dev_genesis, is_missing_program, max_diff, run_captured, Chain,
+	EngineProcess, Finished, NodeProcess, Sample, TestResult, FINALITY_TIMEOUT, READY_TIMEOUT,
+	UNITS,
 };
 use std::{
-	fs::File,
 	path::{Path, PathBuf},
-	process::{Command, Stdio},
-	time::{Duration, Instant},
+	process::Command,
+	time::Duration,
 };
 use subxt::rpcs::client::RpcParams;
 use subxt_signer::sr25519::dev;
@@ -41,63 +41,23 @@ fn js_dir() -> PathBuf {
 	Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("tests").join("polkadot-js")
 }
 
-/// What a finished child process left behind.
-struct Output {
-	stdout: String,
-	stderr: String,
-}
-
-/// Runs `program args` in `dir` to completion within `timeout`, with its output in files under
-/// `scratch`. Fails naming the program if it cannot start (not installed), exits unsuccessfully
-/// or takes too long.
-fn run(
-	program: &str,
-	args: &[&str],
-	dir: &Path,
-	scratch: &Path,
-	timeout: Duration,
-) -> TestResult<Output> {
+/// Runs `program args` in `dir` to completion within `timeout`. Fails naming the program if it
+/// cannot start (not installed), exits unsuccessfully or takes too long.
+fn run(program: &str, args: &[&str], dir: &Path, timeout: Duration) -> TestResult<Finished> {
 	let what = format!("`{program} {}` in {}", args.join(" "), dir.display());
-	let tag = format!("{program}-{}", args.first().copied().unwrap_or("").replace(['/', '.'], "_"));
-	let out_path = scratch.join(format!("{tag}.stdout"));
-	let err_path = scratch.join(format!("{tag}.stderr"));
-	let mut child = Command::new(program)
-		.args(args)
-		.current_dir(dir)
-		.stdin(Stdio::null())
-		.stdout(File::create(&out_path)?)
-		.stderr(File::create(&err_path)?)
-		.spawn()
-		.map_err(|e| {
-			format!(
-				"cannot run {what}: {e}. Node.js ≥ {MIN_NODE_MAJOR} and npm are required for the \
-				 polkadot.js wallet test (Debian/Ubuntu: `apt-get install nodejs npm`, which \
-				 scripts/lib.sh's ensure_deps does)"
-			)
-		})?;
-	let deadline = Instant::now() + timeout;
-	let status = loop {
-		if let Some(status) = child.try_wait()? {
-			break status;
+	let mut cmd = Command::new(program);
+	cmd.args(args).current_dir(dir);
+	run_captured(&mut cmd, &what, timeout).map_err(|e| {
+		if !is_missing_program(&e) {
+			return e;
 		}
-		if Instant::now() > deadline {
-			let _ = child.kill();
-			let _ = child.wait();
-			let stderr = std::fs::read_to_string(&err_path).unwrap_or_default();
-			return Err(
-				format!("{what} did not finish within {timeout:?}\nstderr:\n{stderr}").into()
-			);
-		}
-		std::thread::sleep(Duration::from_millis(100));
-	};
-	let stdout = std::fs::read_to_string(&out_path)?;
-	let stderr = std::fs::read_to_string(&err_path)?;
-	if !status.success() {
-		return Err(
-			format!("{what} failed with {status}\nstdout:\n{stdout}\nstderr:\n{stderr}").into()
-		);
-	}
-	Ok(Output { stdout, stderr })
+		format!(
+			"{e}. Node.js ≥ {MIN_NODE_MAJOR} and npm are required for the polkadot.js wallet \
+			 test (Debian/Ubuntu: `apt-get install nodejs npm`, which scripts/lib.sh's \
+			 ensure_deps does)"
+		)
+		.into()
+	})
 }
 
 /// [`run`] on a blocking thread, so the test's runtime keeps serving the processes' sockets.
@@ -105,12 +65,11 @@ async fn run_blocking(
 	program: &'static str,
 	args: Vec<String>,
 	dir: PathBuf,
-	scratch: PathBuf,
 	timeout: Duration,
-) -> TestResult<Output> {
+) -> TestResult<Finished> {
 	tokio::task::spawn_blocking(move || {
 		let args: Vec<&str> = args.iter().map(String::as_str).collect();
-		run(program, &args, &dir, &scratch, timeout)
+		run(program, &args, &dir, timeout)
 	})
 	.await?
 }
@@ -118,19 +77,13 @@ async fn run_blocking(
 /// Checks that `node` (≥ [`MIN_NODE_MAJOR`]) and `npm` are installed, and installs the pinned
 /// packages with `npm ci` unless `node_modules` is at least as new as `package-lock.json`.
 /// Returns the versions of node and npm.
-async fn prepare_js(scratch: &Path) -> TestResult<(String, String)> {
+async fn prepare_js() -> TestResult<(String, String)> {
 	let dir = js_dir();
-	let node_version = run_blocking(
-		"node",
-		vec!["--version".into()],
-		dir.clone(),
-		scratch.into(),
-		VERSION_TIMEOUT,
-	)
-	.await?
-	.stdout
-	.trim()
-	.to_string();
+	let node_version = run_blocking("node", vec!["--version".into()], dir.clone(), VERSION_TIMEOUT)
+		.await?
+		.stdout
+		.trim()
+		.to_string();
 	let major: u64 = node_version
 		.trim_start_matches('v')
 		.split('.')
@@ -144,7 +97,7 @@ async fn prepare_js(scratch: &Path) -> TestResult<(String, String)> {
 		.into());
 	}
 	let npm_version =
-		run_blocking("npm", vec!["--version".into()], dir.clone(), scratch.into(), VERSION_TIMEOUT)
+		run_blocking("npm", vec!["--version".into()], dir.clone(), VERSION_TIMEOUT)
 			.await?
 			.stdout
 			.trim()
@@ -169,7 +122,6 @@ async fn prepare_js(scratch: &Path) -> TestResult<(String, String)> {
 			"npm",
 			vec!["ci".into(), "--no-audit".into(), "--no-fund".into()],
 			dir,
-			scratch.into(),
 			NPM_CI_TIMEOUT,
 		)
 		.await?;
@@ -207,11 +159,8 @@ fn field_u128(v: &serde_json::Value, name: &str) -> TestResult<u128> {
 }
 
 async fn scenario(engine_slot: &mut Option<EngineProcess>, node: &mut NodeProcess) -> TestResult {
-	let scratch = node.temp_file("js");
-	std::fs::create_dir_all(&scratch)?;
-
 	// Node.js first: without it there is nothing to test, and the failure should say so.
-	let (node_version, npm_version) = prepare_js(&scratch).await?;
+	let (node_version, npm_version) = prepare_js().await?;
 	let sample = iris_sample()?;
 
 	// The real engine and a dev node whose operators' off-chain workers use it.
@@ -234,7 +183,6 @@ async fn scenario(engine_slot: &mut Option<EngineProcess>, node: &mut NodeProces
 		"node",
 		vec![script.to_string_lossy().into_owned(), node.rpc_url()],
 		js_dir(),
-		scratch.clone(),
 		WALLET_TIMEOUT,
 	)
 	.await?;
