@@ -12,7 +12,7 @@ use verinfer_primitives::traits::ReputationInterface;
 use sp_core::H256;
 use verinfer_primitives::tensor::Tensor;
 use verinfer_runtime::{
-	configs::{MissSlash, WrongResultSlash},
+	configs::{MaxSettlementBatch, MissSlash, WrongResultSlash},
 	currency::UNITS,
 	Balance, Operators, Reputation, Runtime, RuntimeCall,
 };
@@ -401,7 +401,7 @@ fn bad_calls_fail_with_named_errors_pay_and_change_nothing() {
 		let err = commit_as(&acc(9), &acc(9), id, &output([1, 1, 1])).unwrap_err();
 		assert_eq!(err.error, pallet_settlement::Error::<Runtime>::NotAssigned.into());
 		assert_eq!(err.post_info.pays_fee, Pays::Yes, "a failing commit pays");
-		let too_many = vec![(id, H256::zero()); 17];
+		let too_many = vec![(id, H256::zero()); MaxSettlementBatch::get() as usize + 1];
 		let err = dispatch(
 			&ops[0],
 			RuntimeCall::Settlement(pallet_settlement::Call::commit { commitments: too_many }),
