@@ -455,6 +455,21 @@ impl Scenario {
 
 	/// The scenario's result in one line.
 	pub fn summary(&self) -> String {
+		let mut line = self.result();
+		if !self.pool_refused.is_empty() {
+			write!(line, ", pool refused {}", errors_text(&self.pool_refused)).expect("a string");
+		}
+		if self.settled.dropped > 0 {
+			write!(line, ", {} taken by the pool but never included", self.settled.dropped)
+				.expect("a string");
+		}
+		if self.settled.open > 0 {
+			write!(line, ", {} jobs still open at the end", self.settled.open).expect("a string");
+		}
+		line
+	}
+
+	fn result(&self) -> String {
 		match self.kind {
 			Kind::Baseline { .. } => {
 				let (max, median) = self.transfers_per_block();

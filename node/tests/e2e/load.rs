@@ -19,7 +19,7 @@ const REQUESTERS: usize = 30;
 const JOBS: usize = 300;
 /// Accounts that keep sending transfers meanwhile, and how many per block in all.
 const FILLERS: usize = 10;
-const FILLER_RATE: usize = 200;
+const FILLER_RATE: usize = 50;
 
 async fn scenario() -> TestResult {
 	let net = Network::start(Topology::default()).await?;
