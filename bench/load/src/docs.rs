@@ -79,13 +79,15 @@ pub fn write(run: &Run, markdown: &Path, command: &str) -> TestResult<Vec<PathBu
 	)?;
 	writeln!(
 		body,
-		"`{command}` on {} ({}, {} cores). Jobs are `k = 3` jobs of the bundled models; latency is \
+		"`{command}` on {} ({}, {} cores, load average {} at the start and {} at the end). Jobs are `k = 3` jobs of the bundled models; latency is \
 		 in blocks from the block that included the job to the block of its verdict. \"Refused\" are \
 		 `submit_job` calls included but failed, by the runtime's error; \"fullest\" is the block \
 		 closest to a normal-class limit (compute, proof size or length).\n",
 		revision(),
 		today(),
 		std::thread::available_parallelism().map_or(0, |n| n.get()),
+		run.load_average.0,
+		run.load_average.1,
 	)?;
 	body.push_str(
 		"| scenario | load | jobs included | verified per block (mean / max) | verified / failed / expired / unassigned | refused | latency p50 / p90 / p99 | fullest block |\n|---|---|---|---|---|---|---|---|\n",

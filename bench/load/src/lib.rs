@@ -73,6 +73,17 @@ pub struct Run {
 	pub scenarios: Vec<Scenario>,
 	/// Filler transfers the pool took during the job scenarios.
 	pub filler_transfers: u64,
+	/// The machine's load average (1 minute) when the scenarios started and when they ended:
+	/// other processes slow the node.
+	pub load_average: (f64, f64),
+}
+
+/// The 1-minute load average (`/proc/loadavg`), 0 where there is none.
+pub fn load_average() -> f64 {
+	std::fs::read_to_string("/proc/loadavg")
+		.ok()
+		.and_then(|s| s.split_whitespace().next()?.parse().ok())
+		.unwrap_or(0.0)
 }
 
 /// Logs progress to standard error.
@@ -127,6 +138,7 @@ async fn run_with(net: &Network, options: &Options, recorder: &Recorder) -> Test
 		))
 	});
 
+	let load_before = load_average();
 	let mut scenarios = Vec::new();
 	for kind in &options.scenarios {
 		log(format!("{}: {}", kind.name(), kind.describe(options.requesters)));
@@ -192,6 +204,7 @@ async fn run_with(net: &Network, options: &Options, recorder: &Recorder) -> Test
 		options: options.clone(),
 		scenarios,
 		filler_transfers,
+		load_average: (load_before, load_average()),
 	})
 }
 
@@ -212,10 +225,12 @@ impl Run {
 		let slashes: usize = self.scenarios.iter().map(|s| s.slashes.len()).sum();
 		let parts: Vec<String> = self.scenarios.iter().map(Scenario::summary).collect();
 		format!(
-			"verinfer-load: {} operators on {} node(s): {}; {slashes} slashed",
+			"verinfer-load: {} operators on {} node(s): {}; {slashes} slashed (load average {} → {})",
 			self.topology.operators,
 			self.topology.nodes.max(1),
-			parts.join("; ")
+			parts.join("; "),
+			self.load_average.0,
+			self.load_average.1
 		)
 	}
 }

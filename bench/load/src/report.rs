@@ -411,44 +411,80 @@ fn kib(bytes: u64) -> u64 {
 	bytes.div_ceil(1024)
 }
 
+/// The columns of the block-by-block tables.
+const COLUMNS: [&str; 15] = [
+	"block",
+	"jobs",
+	"verified",
+	"failed",
+	"expired",
+	"unassigned",
+	"refused",
+	"transfers",
+	"steps",
+	"latency p50/max",
+	"normal compute",
+	"proof",
+	"operational",
+	"length KiB",
+	"refused by error",
+];
+
+impl Row {
+	/// Its cells in the block-by-block tables, one per [`COLUMNS`].
+	fn cells(&self, limits: &Limits) -> Vec<String> {
+		let f = Fullness::of(self, limits);
+		let mut lat = self.latencies.clone();
+		lat.sort_unstable();
+		let lat = match (percentile(&lat, 50), lat.last()) {
+			(Some(p), Some(m)) => format!("{p}/{m}"),
+			_ => "-".into(),
+		};
+		let refused: Vec<String> = self.refused.iter().map(|(e, n)| format!("{n} {e}")).collect();
+		vec![
+			format!("#{}", self.number),
+			self.submitted.to_string(),
+			self.verified.to_string(),
+			self.failed.to_string(),
+			self.expired.to_string(),
+			self.unassigned.to_string(),
+			self.refused_total().to_string(),
+			self.transfers.to_string(),
+			self.steps.to_string(),
+			lat,
+			format!("{}%", f.compute),
+			format!("{}%", f.proof),
+			format!("{}%", f.operational),
+			kib(self.length).to_string(),
+			refused.join(", "),
+		]
+	}
+}
+
 impl Scenario {
-	/// The block-by-block table as text.
+	/// The block-by-block table as text, columns right-aligned (the errors left-aligned).
 	pub fn table(&self) -> String {
+		let mut lines = vec![COLUMNS.map(String::from).to_vec()];
+		lines.extend(self.rows.iter().map(|r| r.cells(&self.limits)));
+		let widths: Vec<usize> = (0..COLUMNS.len())
+			.map(|c| lines.iter().map(|l| l[c].chars().count()).max().unwrap_or(0))
+			.collect();
 		let mut out = String::new();
-		let _ = writeln!(
-			out,
-			"{:>6} {:>5} {:>5} {:>4} {:>4} {:>4} {:>5} {:>5} {:>5} {:>9} {:>7} {:>6} {:>6} {:>6} {:>6}  refused by error",
-			"block", "jobs", "verif", "fail", "exp", "unas", "refus", "xfers", "steps", "lat p50/mx", "normal", "proof", "oper", "len", "extr"
-		);
+		for line in lines {
+			let (errors, numbers) = line.split_last().expect("columns");
+			for (cell, width) in numbers.iter().zip(&widths) {
+				let _ = write!(out, "{cell:>width$}  ");
+			}
+			let _ = writeln!(out, "{errors}");
+		}
+		out
+	}
+
+	/// The block-by-block table in markdown.
+	pub fn markdown_table(&self) -> String {
+		let mut out = format!("| {} |\n|{}\n", COLUMNS.join(" | "), "---|".repeat(COLUMNS.len()));
 		for r in &self.rows {
-			let f = Fullness::of(r, &self.limits);
-			let mut lat = r.latencies.clone();
-			lat.sort_unstable();
-			let lat = match (percentile(&lat, 50), lat.last()) {
-				(Some(p), Some(m)) => format!("{p}/{m}"),
-				_ => "-".into(),
-			};
-			let refused: Vec<String> = r.refused.iter().map(|(e, n)| format!("{n} {e}")).collect();
-			let _ = writeln!(
-				out,
-				"{:>6} {:>5} {:>5} {:>4} {:>4} {:>4} {:>5} {:>5} {:>5} {:>9} {:>6}% {:>5}% {:>5}% {:>4}Ki {:>6}  {}",
-				format!("#{}", r.number),
-				r.submitted,
-				r.verified,
-				r.failed,
-				r.expired,
-				r.unassigned,
-				r.refused_total(),
-				r.transfers,
-				r.steps,
-				lat,
-				f.compute,
-				f.proof,
-				f.operational,
-				kib(r.length),
-				r.extrinsics,
-				refused.join(", ")
-			);
+			let _ = writeln!(out, "| {} |", r.cells(&self.limits).join(" | "));
 		}
 		out
 	}
@@ -559,41 +595,5 @@ impl Scenario {
 				)
 			},
 		}
-	}
-
-	/// The block-by-block table in markdown.
-	pub fn markdown_table(&self) -> String {
-		let mut out = String::from(
-			"| block | jobs included | verified | failed | expired | unassigned | refused | transfers | steps | latency p50/max | normal compute | proof | operational | length |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n",
-		);
-		for r in &self.rows {
-			let f = Fullness::of(r, &self.limits);
-			let mut lat = r.latencies.clone();
-			lat.sort_unstable();
-			let lat = match (percentile(&lat, 50), lat.last()) {
-				(Some(p), Some(m)) => format!("{p}/{m}"),
-				_ => String::new(),
-			};
-			let refused: Vec<String> = r.refused.iter().map(|(e, n)| format!("{n} {e}")).collect();
-			let _ = writeln!(
-				out,
-				"| #{} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {}% | {}% | {}% | {} KiB |",
-				r.number,
-				r.submitted,
-				r.verified,
-				r.failed,
-				r.expired,
-				r.unassigned,
-				refused.join(", "),
-				r.transfers,
-				r.steps,
-				lat,
-				f.compute,
-				f.proof,
-				f.operational,
-				kib(r.length)
-			);
-		}
-		out
 	}
 }
