@@ -54,7 +54,10 @@ pub fn key_proof(key: &Keypair, owner: &AccountId) -> [u8; 64] {
 }
 
 /// `Balances::transfer_keep_alive(to, amount)`.
-pub fn transfer(to: &AccountId, amount: Balance) -> DynamicPayload<(MultiAddress<subxt::utils::AccountId32, ()>, Balance)> {
+pub fn transfer(
+	to: &AccountId,
+	amount: Balance,
+) -> DynamicPayload<(MultiAddress<subxt::utils::AccountId32, ()>, Balance)> {
 	let to: [u8; 32] = to.clone().into();
 	dynamic::tx("Balances", "transfer_keep_alive", (MultiAddress::Id(to.into()), amount))
 }
@@ -130,7 +133,12 @@ impl Sender {
 	}
 
 	/// Signs `call` with `signer` at `nonce` and hands it to the pool without waiting.
-	pub async fn send_at(&self, signer: &Keypair, call: &impl Payload, nonce: u64) -> TestResult<H256> {
+	pub async fn send_at(
+		&self,
+		signer: &Keypair,
+		call: &impl Payload,
+		nonce: u64,
+	) -> TestResult<H256> {
 		self.submit(&self.sign(signer, call, nonce)?).await
 	}
 

@@ -35,7 +35,11 @@ pub async fn fund(net: &Network, from: &Keypair, to: &[AccountId], amount: Balan
 }
 
 /// Waits until each account's finalized nonce reaches the number given with it.
-pub async fn wait_included(api: &Api, targets: &[(AccountId, u64)], timeout: Duration) -> TestResult {
+pub async fn wait_included(
+	api: &Api,
+	targets: &[(AccountId, u64)],
+	timeout: Duration,
+) -> TestResult {
 	let deadline = tokio::time::Instant::now() + timeout;
 	let mut pending: Vec<&(AccountId, u64)> = targets.iter().collect();
 	while !pending.is_empty() {
@@ -162,7 +166,7 @@ impl Senders {
 				Err(e) => {
 					*self.refused.entry(pool_reason(&e.to_string())).or_default() += 1;
 					self.resync[i] = true;
-				},
+				}
 			}
 		}
 		self.sent += taken;

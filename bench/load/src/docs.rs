@@ -44,7 +44,7 @@ fn revision() -> String {
 			} else {
 				commit
 			}
-		},
+		}
 		None => "an unknown commit".into(),
 	}
 }
@@ -105,7 +105,8 @@ pub fn write(run: &Run, markdown: &Path, command: &str) -> TestResult<Vec<PathBu
 	body.push('\n');
 
 	// Jobs per block over the job scenarios.
-	let jobs: Vec<_> = run.scenarios.iter().filter(|s| !matches!(s.kind, Kind::Baseline { .. })).collect();
+	let jobs: Vec<_> =
+		run.scenarios.iter().filter(|s| !matches!(s.kind, Kind::Baseline { .. })).collect();
 	if !jobs.is_empty() {
 		let rows: Vec<_> = jobs.iter().flat_map(|s| s.rows.iter()).collect();
 		let mut separators = Vec::new();
@@ -117,8 +118,14 @@ pub fn write(run: &Run, markdown: &Path, command: &str) -> TestResult<Vec<PathBu
 			at += s.rows.len();
 		}
 		let series = [
-			Series { color: Color::Blue, values: rows.iter().map(|r| r.submitted as u64).collect() },
-			Series { color: Color::Green, values: rows.iter().map(|r| r.verified as u64).collect() },
+			Series {
+				color: Color::Blue,
+				values: rows.iter().map(|r| r.submitted as u64).collect(),
+			},
+			Series {
+				color: Color::Green,
+				values: rows.iter().map(|r| r.verified as u64).collect(),
+			},
 			Series {
 				color: Color::Red,
 				values: rows.iter().map(|r| r.refused_total() as u64).collect(),
@@ -184,7 +191,13 @@ pub fn write(run: &Run, markdown: &Path, command: &str) -> TestResult<Vec<PathBu
 
 	body.push_str("<details><summary>Block by block</summary>\n\n");
 	for s in &run.scenarios {
-		writeln!(body, "#### {}: {}\n\n{}", s.kind.name(), s.kind.describe(s.requesters), s.markdown_table())?;
+		writeln!(
+			body,
+			"#### {}: {}\n\n{}",
+			s.kind.name(),
+			s.kind.describe(s.requesters),
+			s.markdown_table()
+		)?;
 	}
 	body.push_str("</details>\n");
 
@@ -203,13 +216,13 @@ pub fn replace_section(text: &str, name: &str, body: &str) -> String {
 	match (text.find(&start), text.find(&end)) {
 		(Some(s), Some(e)) if e > s => {
 			format!("{}{section}{}", &text[..s], &text[e + end.len()..])
-		},
+		}
 		_ => {
 			let mut out = text.trim_end().to_string();
 			out.push_str("\n\n");
 			out.push_str(&section);
 			out.push('\n');
 			out
-		},
+		}
 	}
 }

@@ -63,7 +63,10 @@ pub fn job_call(samples: &[Sample], i: u64) -> impl Payload {
 
 /// A transfer of the load (to Alice; every transfer the same).
 pub fn transfer_call(_: u64) -> impl Payload {
-	transfer(&verinfer_test_utils::chain::account(&subxt_signer::sr25519::dev::alice()), TRANSFER_AMOUNT)
+	transfer(
+		&verinfer_test_utils::chain::account(&subxt_signer::sr25519::dev::alice()),
+		TRANSFER_AMOUNT,
+	)
 }
 
 /// Blocks a driver sent in: the first block that could include its first transaction and the
@@ -112,10 +115,10 @@ pub async fn transfers(
 				let accounts = senders.accounts().len() as u64;
 				let depth = ((4 * most.max(500)).min(max_in_flight) / accounts).max(2);
 				senders.top_up(&net_sender, &recorder, depth, transfer_call).await?;
-			},
+			}
 			TransferLoad::PerBlock(n) => {
 				senders.send(&net_sender, n, transfer_call).await?;
-			},
+			}
 		}
 		// Until the next block (or the stop).
 		loop {
@@ -184,11 +187,8 @@ pub async fn settle(recorder: &Recorder, from: u64, senders: &[&Senders]) -> Tes
 		let open = open_jobs(&blocks);
 		let stalled = head >= last_included + STALL_BLOCKS;
 		if (in_flight == 0 || stalled) && open.is_empty() {
-			let last = blocks
-				.iter()
-				.rev()
-				.find(|b| touches_load(b, senders))
-				.map_or(head, |b| b.number);
+			let last =
+				blocks.iter().rev().find(|b| touches_load(b, senders)).map_or(head, |b| b.number);
 			return Ok(Settled { last, dropped: in_flight, open: 0 });
 		}
 		if head >= last_included + CONCLUDE_BLOCKS {
@@ -208,11 +208,11 @@ fn open_jobs(blocks: &[Arc<Block>]) -> BTreeSet<u64> {
 		match event {
 			RuntimeEvent::Jobs(pallet_jobs::Event::JobSubmitted { job, .. }) => {
 				open.insert(*job);
-			},
+			}
 			RuntimeEvent::Jobs(pallet_jobs::Event::JobConcluded { job, .. }) => {
 				open.remove(job);
-			},
-			_ => {},
+			}
+			_ => {}
 		}
 	}
 	open
@@ -221,8 +221,8 @@ fn open_jobs(blocks: &[Arc<Block>]) -> BTreeSet<u64> {
 /// Whether `block` holds a transaction of `senders` or a job's conclusion.
 fn touches_load(block: &Block, senders: &[&Senders]) -> bool {
 	let ours = |who: &AccountId| senders.iter().any(|s| s.accounts().contains(who));
-	block.extrinsics.iter().any(|x| x.signer.as_ref().is_some_and(ours)) ||
-		block.runtime_events().any(|e| {
-			matches!(e, RuntimeEvent::Jobs(pallet_jobs::Event::JobConcluded { .. }))
-		})
+	block.extrinsics.iter().any(|x| x.signer.as_ref().is_some_and(ours))
+		|| block
+			.runtime_events()
+			.any(|e| matches!(e, RuntimeEvent::Jobs(pallet_jobs::Event::JobConcluded { .. })))
 }

@@ -111,7 +111,8 @@ async fn run_with(net: &Network, options: &Options, recorder: &Recorder) -> Test
 		})
 		.max()
 		.unwrap_or(0);
-	let keys = |role: &str, n: usize| -> Vec<Keypair> { (0..n).map(|i| derived(role, i)).collect() };
+	let keys =
+		|role: &str, n: usize| -> Vec<Keypair> { (0..n).map(|i| derived(role, i)).collect() };
 	let requester_keys = keys("load-requester", options.requesters.max(1));
 	let flood_keys = keys("load-flood", flood_accounts);
 	let filler_keys = keys("load-filler", options.fillers);
@@ -166,19 +167,19 @@ async fn run_with(net: &Network, options: &Options, recorder: &Recorder) -> Test
 				let refused = senders.refused.clone();
 				flood = senders;
 				(window, handed, refused, settled)
-			},
+			}
 			Kind::Sustained { rate, blocks } => {
 				let (sent, refused) = (requesters.sent, requesters.refused.clone());
 				let window = drive::sustained(net, &mut requesters, *rate, *blocks).await?;
 				let settled = settle(recorder, window.first, &[&requesters]).await?;
 				(window, requesters.sent - sent, since(&requesters.refused, &refused), settled)
-			},
+			}
 			Kind::Burst { jobs } => {
 				let (sent, refused) = (requesters.sent, requesters.refused.clone());
 				let window = drive::burst(net, &mut requesters, *jobs).await?;
 				let settled = settle(recorder, window.first, &[&requesters]).await?;
 				(window, requesters.sent - sent, since(&requesters.refused, &refused), settled)
-			},
+			}
 		};
 		recorder.wait_for(settled.last, std::time::Duration::from_secs(60)).await?;
 		let scenario = Scenario::from_blocks(

@@ -106,7 +106,7 @@ async fn main_with(args: Args, command: &str) -> verinfer_test_utils::TestResult
 			.map(|s| match s {
 				Scenario::Baseline => {
 					Kind::Baseline { blocks: args.baseline_blocks, accounts: args.flood_accounts }
-				},
+				}
 				Scenario::Sustained => Kind::Sustained { rate: args.rate, blocks: args.blocks },
 				Scenario::Burst => Kind::Burst { jobs: args.burst },
 			})

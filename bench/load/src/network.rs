@@ -125,7 +125,8 @@ impl Network {
 		let api = nodes[0].subxt_client().await?;
 		let sender = Sender::new(&api, rpc.node().connection().clone()).await?;
 		let operators = DEMO_OPERATORS.iter().map(|(who, _)| who.to_account_id()).collect();
-		let mut network = Network { topology, nodes, engines, api, rpc, sender, operators, samples };
+		let mut network =
+			Network { topology, nodes, engines, api, rpc, sender, operators, samples };
 		network.add_operators().await?;
 		Ok(network)
 	}
@@ -185,7 +186,7 @@ impl Network {
 					if models.iter().any(|m| !op.models.contains(m)) {
 						problems.push(format!("{who} does not serve every bundled model"));
 					}
-				},
+				}
 			}
 		}
 		if !problems.is_empty() {

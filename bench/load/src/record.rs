@@ -14,12 +14,12 @@ use std::{
 	time::Duration,
 };
 use subxt::{events::Phase, metadata::Metadata};
+use verinfer_primitives::AccountId;
 use verinfer_runtime::RuntimeEvent;
 use verinfer_test_utils::{
 	chain::{at, decode_event, finalized_number, storage, Api},
 	TestResult,
 };
-use verinfer_primitives::AccountId;
 
 /// A dispatch class's share of a block: compute (`ref_time`, picoseconds) and proof size
 /// (bytes).
@@ -120,10 +120,7 @@ impl Block {
 
 	/// The extrinsics of this block that are `call` and failed, by error.
 	pub fn failed<'a>(&'a self, call: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-		self.extrinsics
-			.iter()
-			.filter(move |x| x.call == call)
-			.filter_map(|x| x.error.as_deref())
+		self.extrinsics.iter().filter(move |x| x.call == call).filter_map(|x| x.error.as_deref())
 	}
 
 	/// Its events without their phase.

@@ -55,13 +55,13 @@ impl Kind {
 		match self {
 			Kind::Baseline { blocks, accounts } => {
 				format!("transfers from {accounts} accounts, pool kept fuller than a block, {blocks} blocks")
-			},
+			}
 			Kind::Sustained { rate, blocks } => {
 				format!("{rate} `submit_job` per block for {blocks} blocks from {requesters} requesters")
-			},
+			}
 			Kind::Burst { jobs } => {
 				format!("{jobs} `submit_job` handed to the pool at once by {requesters} requesters")
-			},
+			}
 		}
 	}
 }
@@ -182,7 +182,8 @@ impl Scenario {
 		let mut rows = Vec::new();
 		let mut jobs: BTreeMap<JobId, Job> = BTreeMap::new();
 		let mut slashes = Vec::new();
-		for block in blocks.iter().filter(|b| b.number >= window.first && b.number <= settled.last) {
+		for block in blocks.iter().filter(|b| b.number >= window.first && b.number <= settled.last)
+		{
 			let mut row = Row {
 				number: block.number,
 				transfers: block.succeeded(TRANSFER) as u32,
@@ -203,19 +204,19 @@ impl Scenario {
 							*job,
 							Job { submitted: block.number, operators: None, concluded: None },
 						);
-					},
+					}
 					RuntimeEvent::Jobs(pallet_jobs::Event::JobAssigned { job, operators }) => {
 						if let Some(j) = jobs.get_mut(job) {
 							j.operators = Some(operators.clone());
 						}
-					},
+					}
 					RuntimeEvent::Jobs(pallet_jobs::Event::JobConcluded { job, phase }) => {
 						match phase {
 							JobPhase::Verified => row.verified += 1,
 							JobPhase::Failed => row.failed += 1,
 							JobPhase::Expired => row.expired += 1,
 							JobPhase::Unassigned => row.unassigned += 1,
-							_ => {},
+							_ => {}
 						}
 						if let Some(j) = jobs.get_mut(job) {
 							j.concluded = Some((block.number, *phase));
@@ -223,7 +224,7 @@ impl Scenario {
 								row.latencies.push((block.number - j.submitted) as u32);
 							}
 						}
-					},
+					}
 					RuntimeEvent::Operators(pallet_operators::Event::Slashed {
 						operator,
 						reason,
@@ -232,8 +233,8 @@ impl Scenario {
 					}) => {
 						row.slashes += 1;
 						slashes.push(format!("#{} {operator} {reason:?} {amount}", block.number));
-					},
-					_ => {},
+					}
+					_ => {}
 				}
 			}
 			rows.push(row);
@@ -291,7 +292,8 @@ impl Scenario {
 
 	/// Every latency (inclusion to verdict, in blocks), sorted.
 	pub fn latencies(&self) -> Vec<u32> {
-		let mut all: Vec<u32> = self.rows.iter().flat_map(|r| r.latencies.iter().copied()).collect();
+		let mut all: Vec<u32> =
+			self.rows.iter().flat_map(|r| r.latencies.iter().copied()).collect();
 		all.sort_unstable();
 		all
 	}
@@ -327,7 +329,7 @@ impl Scenario {
 					(Some(f), Some(l)) if l >= f => &self.rows[f..=l],
 					_ => &self.rows,
 				}
-			},
+			}
 		};
 		let mean = if rows.is_empty() {
 			0.0
@@ -335,6 +337,16 @@ impl Scenario {
 			rows.iter().map(|r| r.verified as f64).sum::<f64>() / rows.len() as f64
 		};
 		(mean, self.rows.iter().map(|r| r.verified).max().unwrap_or(0))
+	}
+
+	/// Blocks from the last block sent in to the last block that included a job: how far
+	/// inclusion fell behind what was sent.
+	pub fn inclusion_lag(&self) -> u64 {
+		self.rows
+			.iter()
+			.rev()
+			.find(|r| r.submitted > 0)
+			.map_or(0, |r| r.number.saturating_sub(self.window.last))
 	}
 
 	/// Transfers per block over the flood (from its first inclusion to the last block sent
@@ -517,12 +529,13 @@ impl Scenario {
 					})
 					.unwrap_or_default();
 				format!("transfers max {max} / median {median} per block{limit}")
-			},
+			}
 			Kind::Sustained { rate, blocks } => {
 				let (mean, max) = self.verified_per_block();
 				format!(
-					"sustained {rate} jobs/block × {blocks}: {} included, {:.1} verified/block (max {max}), latency p50/p90/p99 {} blocks, {} failed, {} expired, {} unassigned, refused {}",
+					"sustained {rate} jobs/block × {blocks}: {} included (the last {} blocks after sending stopped), {:.1} verified/block (max {max}), latency p50/p90/p99 {} blocks, {} failed, {} expired, {} unassigned, refused {}",
 					self.submitted(),
+					self.inclusion_lag(),
 					mean,
 					latency_text(self.latency()),
 					self.failed(),
@@ -530,10 +543,14 @@ impl Scenario {
 					self.unassigned(),
 					errors_text(&self.refused()),
 				)
-			},
+			}
 			Kind::Burst { jobs } => {
 				let (_, max) = self.verified_per_block();
-				let span = self.rows.first().zip(self.rows.last()).map_or(0, |(a, b)| b.number - a.number + 1);
+				let span = self
+					.rows
+					.first()
+					.zip(self.rows.last())
+					.map_or(0, |(a, b)| b.number - a.number + 1);
 				format!(
 					"burst {jobs}: {} included, {} verified over {span} blocks (max {max}/block), latency p50/p90/p99 {} blocks, {} failed, {} expired, {} unassigned, refused {}",
 					self.submitted(),
@@ -544,7 +561,7 @@ impl Scenario {
 					self.unassigned(),
 					errors_text(&self.refused()),
 				)
-			},
+			}
 		}
 	}
 
@@ -577,14 +594,15 @@ impl Scenario {
 					self.kind.name(),
 					self.kind.describe(self.requesters),
 				)
-			},
+			}
 			_ => {
 				let (mean, max) = self.verified_per_block();
 				format!(
-					"| {} | {}{pool} | {} | **{:.1}** / {max} | {} / {} / {} / {} | {} | {} | {fullest} |",
+					"| {} | {}{pool} | {}, the last {} blocks after sending stopped | **{:.1}** / {max} | {} / {} / {} / {} | {} | {} | {fullest} |",
 					self.kind.name(),
 					self.kind.describe(self.requesters),
 					self.submitted(),
+					self.inclusion_lag(),
 					mean,
 					self.verified(),
 					self.failed(),
@@ -593,7 +611,7 @@ impl Scenario {
 					errors_text(&self.refused()),
 					latency_text(self.latency()),
 				)
-			},
+			}
 		}
 	}
 }

@@ -34,7 +34,11 @@ async fn scenario() -> TestResult {
 	eprintln!("[load] block by block:\n{}", burst.table());
 	eprintln!("[load] {}", run.summary());
 
-	assert_eq!(burst.handed, JOBS as u64, "the pool took every submission: {:?}", burst.pool_refused);
+	assert_eq!(
+		burst.handed, JOBS as u64,
+		"the pool took every submission: {:?}",
+		burst.pool_refused
+	);
 	assert_eq!(burst.settled.dropped, 0, "submissions the pool took but no block included");
 	assert_eq!(burst.settled.open, 0, "jobs still open at the end");
 	assert_eq!(burst.jobs.len() as u64, burst.submitted());
