@@ -12,15 +12,20 @@ use std::{
 	time::{Duration, Instant},
 };
 use subxt::{
+	config::DefaultExtrinsicParamsBuilder,
 	dynamic,
 	events::Event,
 	ext::frame_decode::storage::{IntoDecodableValues, IntoEncodableValues},
-	tx::Payload,
-	utils::H256,
+	rpcs::{client::RpcParams, RpcClient},
+	tx::{DynamicPayload, Payload},
+	utils::{MultiAddress, H256},
 	OnlineClient, OnlineClientAtBlock, PolkadotConfig,
 };
-use subxt_signer::sr25519::{dev, Keypair};
-use verinfer_primitives::AccountId;
+use subxt_signer::{
+	sr25519::{dev, Keypair},
+	DeriveJunction,
+};
+use verinfer_primitives::{jobs::JobPolicy, tensor::Tensor, AccountId, Balance, ModelId};
 
 pub use verinfer_client::{InferenceApiClient, NodeRpc, ReputationApiClient, Scale};
 
@@ -32,6 +37,121 @@ pub type At = OnlineClientAtBlock<PolkadotConfig>;
 /// The account of a key pair.
 pub fn account(pair: &Keypair) -> AccountId {
 	AccountId::from(pair.public_key().0)
+}
+
+/// A key derived from Alice's with the hard junction `{role}-{i}` (`//Alice//{role}-{i}`): the
+/// many funded accounts of a scenario, the same in every run.
+pub fn derived(role: &str, i: usize) -> Keypair {
+	dev::alice().derive([DeriveJunction::hard(format!("{role}-{i}"))])
+}
+
+/// The proof that `key` belongs to `owner` which `Operators::register` takes: the key's
+/// signature over polkadot-sdk's proof-of-possession statement, `"POP_"` followed by the
+/// owner's account id.
+pub fn key_proof(key: &Keypair, owner: &AccountId) -> [u8; 64] {
+	let owner: &[u8] = owner.as_ref();
+	key.sign(&[b"POP_".as_slice(), owner].concat()).0
+}
+
+/// `Balances::transfer_keep_alive(to, amount)`.
+pub fn transfer(
+	to: &AccountId,
+	amount: Balance,
+) -> DynamicPayload<(MultiAddress<subxt::utils::AccountId32, ()>, Balance)> {
+	let to: [u8; 32] = to.clone().into();
+	dynamic::tx("Balances", "transfer_keep_alive", (MultiAddress::Id(to.into()), amount))
+}
+
+/// `Jobs::submit_job(model, input, max_fee, policy, None)` of `sample`.
+pub fn submit_job_call(
+	sample: &crate::engine::Sample,
+	max_fee: Balance,
+	policy: Option<JobPolicy>,
+) -> DynamicPayload<(ModelId, Scale<Tensor>, Balance, Option<Scale<JobPolicy>>, Option<H256>)> {
+	dynamic::tx(
+		"Jobs",
+		"submit_job",
+		(sample.model, Scale(sample.input.clone()), max_fee, policy.map(Scale), None),
+	)
+}
+
+/// The nonce of `who` in the finalized state: how many of its transactions are final.
+pub async fn nonce_of(api: &Api, who: &AccountId) -> TestResult<u64> {
+	let id: [u8; 32] = who.clone().into();
+	Ok(api.tx().await?.account_nonce(&id.into()).await?)
+}
+
+/// The next nonce of `who` as the node's pool sees it (`system_accountNextIndex`): its best
+/// state's nonce past the transactions of `who` that are ready in the pool.
+pub async fn pool_nonce(rpc: &RpcClient, who: &AccountId) -> TestResult<u64> {
+	let mut params = RpcParams::new();
+	params.push(who.to_string())?;
+	let next: u64 = within(
+		crate::node::RPC_CALL_TIMEOUT,
+		"system_accountNextIndex",
+		rpc.request("system_accountNextIndex", params),
+	)
+	.await?;
+	Ok(next)
+}
+
+/// Signs transactions with explicit nonces, offline, against the metadata of the block it was
+/// made at, and hands them to the pool with `author_submitExtrinsic` without waiting: one round
+/// trip per transaction, so a program can keep thousands in flight. Transactions are immortal
+/// (valid until their nonce is used), so a slow pool never sees them expire. Cheap to clone.
+#[derive(Clone)]
+pub struct Sender {
+	at: std::sync::Arc<At>,
+	rpc: RpcClient,
+}
+
+impl Sender {
+	/// Signs with `api`'s metadata of its finalized head; submits over `rpc`.
+	pub async fn new(api: &Api, rpc: RpcClient) -> TestResult<Self> {
+		Ok(Sender { at: std::sync::Arc::new(api.at_current_block().await?), rpc })
+	}
+
+	/// `call` signed by `signer` at `nonce`: the encoded extrinsic.
+	pub fn sign(&self, signer: &Keypair, call: &impl Payload, nonce: u64) -> TestResult<Vec<u8>> {
+		let params =
+			DefaultExtrinsicParamsBuilder::<PolkadotConfig>::new().immortal().nonce(nonce).build();
+		let mut signable = self.at.tx().create_signable_offline(call, params)?;
+		Ok(signable.sign(signer)?.into_encoded())
+	}
+
+	/// Hands an encoded extrinsic to the pool; fails with the pool's reason if it is refused.
+	pub async fn submit(&self, extrinsic: &[u8]) -> TestResult<H256> {
+		let mut params = RpcParams::new();
+		params.push(hex(extrinsic))?;
+		let hash: H256 = within(
+			crate::node::RPC_CALL_TIMEOUT,
+			"author_submitExtrinsic",
+			self.rpc.request("author_submitExtrinsic", params),
+		)
+		.await?;
+		Ok(hash)
+	}
+
+	/// Signs `call` with `signer` at `nonce` and hands it to the pool without waiting.
+	pub async fn send_at(
+		&self,
+		signer: &Keypair,
+		call: &impl Payload,
+		nonce: u64,
+	) -> TestResult<H256> {
+		self.submit(&self.sign(signer, call, nonce)?).await
+	}
+
+	/// The connection it submits over.
+	pub fn rpc(&self) -> &RpcClient {
+		&self.rpc
+	}
+}
+
+/// `0x` followed by the bytes in lower-case hex, as JSON-RPC takes them.
+pub fn hex(bytes: &[u8]) -> String {
+	let digits: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+	format!("0x{digits}")
 }
 
 /// A short name for the well-known dev accounts (`Alice`, ..., `Ferdie`), the SS58 address of

@@ -13,11 +13,16 @@ pub fn models_dir() -> PathBuf {
 	repo_root().join("models")
 }
 
-/// The folder of this build's binaries (`target/release`): the test executable runs from
-/// `target/release/deps/`.
+/// The folder of this build's binaries (`target/release`): a test executable runs from
+/// `target/release/deps/`, a binary of the workspace (the load benchmark) from `target/release/`.
 pub fn bin_dir() -> PathBuf {
-	let exe = std::env::current_exe().expect("the test executable's path");
-	exe.parent().and_then(Path::parent).expect("target/<profile>/deps/<test>").to_path_buf()
+	let exe = std::env::current_exe().expect("the executable's path");
+	let dir = exe.parent().expect("target/<profile>/<executable>");
+	if dir.file_name().is_some_and(|name| name == "deps") {
+		dir.parent().expect("target/<profile>/deps/<test>").to_path_buf()
+	} else {
+		dir.to_path_buf()
+	}
 }
 
 /// The workspace binary `name` of this build, or a panic that says how to build it. Cargo builds

@@ -4,8 +4,9 @@
 
 pub use verinfer_test_utils::{
 	chain::{
-		account, at, block_hash, decode_event, dev_name, finalized_number, send, storage, Api,
-		EventLog, InferenceApiClient, Included, NodeRpc, ReputationApiClient, Scale,
+		account, at, block_hash, decode_event, dev_name, finalized_number, key_proof, send, storage,
+		submit_job_call, Api, EventLog, InferenceApiClient, Included, NodeRpc, ReputationApiClient,
+		Scale,
 	},
 	engine::{bundled_samples, closed_engine_url, max_diff, AlteringProxy, EngineProcess, Sample},
 	http,
@@ -16,7 +17,6 @@ pub use verinfer_test_utils::{
 };
 
 use std::time::Duration;
-use subxt::{dynamic, utils::H256};
 use subxt_signer::sr25519::Keypair;
 use verinfer_client::{Job, Operator, Reputation};
 use verinfer_primitives::{
@@ -281,17 +281,7 @@ pub async fn submit_with(
 	policy: Option<JobPolicy>,
 	timeout: Duration,
 ) -> TestResult<Submission> {
-	let call = dynamic::tx(
-		"Jobs",
-		"submit_job",
-		(
-			sample.model,
-			Scale(sample.input.clone()),
-			max_fee,
-			policy.map(Scale),
-			Option::<H256>::None,
-		),
-	);
+	let call = submit_job_call(sample, max_fee, policy);
 	let requester_id = account(requester);
 	let included: Included<RuntimeEvent> =
 		send(api, requester, &call, &format!("submit_job of {}", sample.name), timeout).await?;

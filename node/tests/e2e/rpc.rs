@@ -9,7 +9,7 @@
 //! raw JSON-RPC over HTTP, as any client sends them.
 
 use crate::harness::{
-	account, send, within, Api, InferenceApiClient, Included, NodeProcess, NodeRpc,
+	account, key_proof, send, within, Api, InferenceApiClient, Included, NodeProcess, NodeRpc,
 	ReputationApiClient, RuntimeEvent, Scale, TestResult, FINALITY_TIMEOUT, READY_TIMEOUT,
 	RPC_CALL_TIMEOUT, UNITS,
 };
@@ -231,12 +231,11 @@ async fn scenario(node: &mut NodeProcess) -> TestResult {
 	);
 	submit_call(&api, &requester, register_model, "register_model").await?;
 	// The key proves it is the operator's: its signature over "POP_" ++ the operator's account.
-	let statement = [b"POP_".as_slice(), operator.public_key().0.as_slice()].concat();
-	let key_proof = operator_key_pair.sign(&statement).0;
+	let proof = key_proof(&operator_key_pair, &account(&operator));
 	let register = dynamic::tx(
 		"Operators",
 		"register",
-		(2_000 * UNITS, operator_key.0, key_proof, b"rpc test operator".to_vec()),
+		(2_000 * UNITS, operator_key.0, proof, b"rpc test operator".to_vec()),
 	);
 	submit_call(&api, &operator, register, "register operator").await?;
 	submit_call(&api, &operator, dynamic::tx("Operators", "serve", (vec![model],)), "serve")
