@@ -69,7 +69,7 @@ pub fn bob_charlie_dave() -> (AccountId, AccountId, AccountId) {
 }
 
 /// What `Settlement::Verdict` of a job said.
-pub type Verdict = (JobPhase, u32, Option<H256>);
+pub type Verdict = (JobPhase, u32, Option<subxt::utils::H256>);
 
 /// `Settlement::Verdict` of `job_id`.
 pub fn verdict_of(job_id: u64) -> impl Fn(&RuntimeEvent) -> Option<Verdict> {
