@@ -79,10 +79,13 @@ pub fn write(run: &Run, markdown: &Path, command: &str) -> TestResult<Vec<PathBu
 	)?;
 	writeln!(
 		body,
-		"`{command}` on {} ({}, {} cores, load average {} at the start and {} at the end). Jobs are `k = 3` jobs of the bundled models; latency is \
-		 in blocks from the block that included the job to the block of its verdict. \"Refused\" are \
-		 `submit_job` calls included but failed, by the runtime's error; \"fullest\" is the block \
-		 closest to a normal-class limit (compute, proof size or length).\n",
+		"`{command}` on {} ({}, {} cores, load average {} at the start and {} at the end). Jobs \
+		 are `k = 3` jobs of the bundled models; latency is in blocks from the block that included \
+		 the job to the block of its verdict. \"Refused\" are `submit_job` calls included but \
+		 failed, by the runtime's error; \"fullest\" is the block closest to a normal-class limit \
+		 (compute, proof size or length); \"block proof\" is the proof size of all classes against \
+		 the whole block's limit. Weights are what `System::BlockWeight` holds at the block's end, \
+		 after refunds; a block's builder decides with the weights the calls declare.\n",
 		revision(),
 		today(),
 		std::thread::available_parallelism().map_or(0, |n| n.get()),

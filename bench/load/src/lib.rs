@@ -31,7 +31,10 @@ use record::Recorder;
 use report::{Kind, Scenario};
 use std::sync::{atomic::AtomicBool, Arc};
 use subxt_signer::sr25519::{dev, Keypair};
-use verinfer_test_utils::{chain::derived, TestResult};
+use verinfer_test_utils::{
+	chain::{account, derived},
+	TestResult,
+};
 
 pub use network::Topology;
 
@@ -116,14 +119,12 @@ async fn run_with(net: &Network, options: &Options, recorder: &Recorder) -> Test
 	let requester_keys = keys("load-requester", options.requesters.max(1));
 	let flood_keys = keys("load-flood", flood_accounts);
 	let filler_keys = keys("load-filler", options.fillers);
-	let everyone: Vec<_> = requester_keys
-		.iter()
-		.chain(&flood_keys)
-		.chain(&filler_keys)
-		.map(verinfer_test_utils::chain::account)
-		.collect();
-	log(format!("funding {} accounts", everyone.len()));
-	fund(net, &dev::alice(), &everyone, FUNDING).await?;
+	// Ferdie funds the load (Alice funded the added operators' bonds).
+	let requester_accounts: Vec<_> = requester_keys.iter().map(account).collect();
+	let transfer_accounts: Vec<_> = flood_keys.iter().chain(&filler_keys).map(account).collect();
+	log(format!("funding {} accounts", requester_accounts.len() + transfer_accounts.len()));
+	fund(net, &dev::ferdie(), &requester_accounts, FUNDING).await?;
+	fund(net, &dev::ferdie(), &transfer_accounts, FUNDING / 10).await?;
 
 	let mut requesters = Senders::new(requester_keys);
 	let mut flood = Senders::new(flood_keys);

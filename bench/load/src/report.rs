@@ -382,6 +382,9 @@ pub struct Fullness {
 	pub length: f64,
 	/// Operational class compute, percent of its limit.
 	pub operational: f64,
+	/// Proof size of every class together, percent of the whole block's limit (operational
+	/// extrinsics may use the room the normal class leaves).
+	pub block_proof: f64,
 }
 
 impl Fullness {
@@ -392,6 +395,10 @@ impl Fullness {
 			proof: percent(row.weight[0].proof_size, limits.weight[0].proof_size),
 			length: percent(row.length, limits.length[0]),
 			operational: percent(row.weight[1].ref_time, limits.weight[1].ref_time),
+			block_proof: percent(
+				row.weight.iter().map(|w| w.proof_size).sum(),
+				limits.block_weight.proof_size,
+			),
 		}
 	}
 
@@ -424,7 +431,7 @@ fn kib(bytes: u64) -> u64 {
 }
 
 /// The columns of the block-by-block tables.
-const COLUMNS: [&str; 15] = [
+const COLUMNS: [&str; 16] = [
 	"block",
 	"jobs",
 	"verified",
@@ -438,6 +445,7 @@ const COLUMNS: [&str; 15] = [
 	"normal compute",
 	"proof",
 	"operational",
+	"block proof",
 	"length KiB",
 	"refused by error",
 ];
@@ -467,6 +475,7 @@ impl Row {
 			format!("{}%", f.compute),
 			format!("{}%", f.proof),
 			format!("{}%", f.operational),
+			format!("{}%", f.block_proof),
 			kib(self.length).to_string(),
 			refused.join(", "),
 		]
@@ -571,13 +580,14 @@ impl Scenario {
 			.fullest()
 			.map(|(r, f)| {
 				format!(
-					"#{}: compute {}% ({} ms), proof {}%, length {}%, operational {}%",
+					"#{}: compute {}% ({} ms), proof {}%, length {}%, operational {}%, block proof {}%",
 					r.number,
 					f.compute,
 					ms(r.weight[0].ref_time),
 					f.proof,
 					f.length,
-					f.operational
+					f.operational,
+					f.block_proof
 				)
 			})
 			.unwrap_or_default();
