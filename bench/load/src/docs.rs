@@ -37,8 +37,10 @@ fn git(args: &[&str]) -> Option<String> {
 fn revision() -> String {
 	match git(&["rev-parse", "--short", "HEAD"]) {
 		Some(commit) => {
-			let dirty = git(&["status", "--porcelain", "--untracked-files=no"])
-				.is_some_and(|s| !s.is_empty());
+			// Outside `docs/`, which the runs themselves write.
+			let dirty =
+				git(&["status", "--porcelain", "--untracked-files=no", "--", ".", ":!docs"])
+					.is_some_and(|s| !s.is_empty());
 			if dirty {
 				format!("{commit} with uncommitted changes")
 			} else {
@@ -98,6 +100,12 @@ pub fn write(run: &Run, markdown: &Path, command: &str) -> TestResult<Vec<PathBu
 	for s in &run.scenarios {
 		writeln!(body, "{}", s.markdown_row())?;
 	}
+	body.push_str(
+		"\nWeight per call over these scenarios: used is the mean per extrinsic after refunds (its \
+		 event's); declared is what the longest of them declares, which a block builder reserves \
+		 before it runs (`payment_queryInfo`); the normal class holds 75% of the block.\n\n",
+	);
+	body.push_str(&markdown_rows(&run.weights));
 	if run.filler_transfers > 0 {
 		writeln!(
 			body,
@@ -208,6 +216,18 @@ pub fn write(run: &Run, markdown: &Path, command: &str) -> TestResult<Vec<PathBu
 	std::fs::write(markdown, replace_section(&text, &name, &body))?;
 	written.push(markdown.to_path_buf());
 	Ok(written)
+}
+
+/// Rows as a markdown table, the first one the header.
+pub fn markdown_rows(rows: &[Vec<String>]) -> String {
+	let mut out = String::new();
+	for (i, row) in rows.iter().enumerate() {
+		writeln!(out, "| {} |", row.join(" | ")).expect("a string");
+		if i == 0 {
+			writeln!(out, "|{}", "---|".repeat(row.len())).expect("a string");
+		}
+	}
+	out
 }
 
 /// `text` with the section `name` (between `<!-- verinfer-load:{name}:start -->` and
