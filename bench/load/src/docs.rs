@@ -37,8 +37,10 @@ fn git(args: &[&str]) -> Option<String> {
 fn revision() -> String {
 	match git(&["rev-parse", "--short", "HEAD"]) {
 		Some(commit) => {
-			let dirty = git(&["status", "--porcelain", "--untracked-files=no"])
-				.is_some_and(|s| !s.is_empty());
+			// Outside `docs/`, which the runs themselves write.
+			let dirty =
+				git(&["status", "--porcelain", "--untracked-files=no", "--", ".", ":!docs"])
+					.is_some_and(|s| !s.is_empty());
 			if dirty {
 				format!("{commit} with uncommitted changes")
 			} else {
@@ -79,10 +81,13 @@ pub fn write(run: &Run, markdown: &Path, command: &str) -> TestResult<Vec<PathBu
 	)?;
 	writeln!(
 		body,
-		"`{command}` on {} ({}, {} cores, load average {} at the start and {} at the end). Jobs are `k = 3` jobs of the bundled models; latency is \
-		 in blocks from the block that included the job to the block of its verdict. \"Refused\" are \
-		 `submit_job` calls included but failed, by the runtime's error; \"fullest\" is the block \
-		 closest to a normal-class limit (compute, proof size or length).\n",
+		"`{command}` on {} ({}, {} cores, load average {} at the start and {} at the end). Jobs \
+		 are `k = 3` jobs of the bundled models; latency is in blocks from the block that included \
+		 the job to the block of its verdict. \"Refused\" are `submit_job` calls included but \
+		 failed, by the runtime's error; \"fullest\" is the block closest to a normal-class limit \
+		 (compute, proof size or length); \"block proof\" is the proof size of all classes against \
+		 the whole block's limit. Weights are what `System::BlockWeight` holds at the block's end, \
+		 after refunds; a block's builder decides with the weights the calls declare.\n",
 		revision(),
 		today(),
 		std::thread::available_parallelism().map_or(0, |n| n.get()),
@@ -95,6 +100,12 @@ pub fn write(run: &Run, markdown: &Path, command: &str) -> TestResult<Vec<PathBu
 	for s in &run.scenarios {
 		writeln!(body, "{}", s.markdown_row())?;
 	}
+	body.push_str(
+		"\nWeight per call over these scenarios: used is the mean per extrinsic after refunds (its \
+		 event's); declared is what the longest of them declares, which a block builder reserves \
+		 before it runs (`payment_queryInfo`); the normal class holds 75% of the block.\n\n",
+	);
+	body.push_str(&markdown_rows(&run.weights));
 	if run.filler_transfers > 0 {
 		writeln!(
 			body,
@@ -205,6 +216,18 @@ pub fn write(run: &Run, markdown: &Path, command: &str) -> TestResult<Vec<PathBu
 	std::fs::write(markdown, replace_section(&text, &name, &body))?;
 	written.push(markdown.to_path_buf());
 	Ok(written)
+}
+
+/// Rows as a markdown table, the first one the header.
+pub fn markdown_rows(rows: &[Vec<String>]) -> String {
+	let mut out = String::new();
+	for (i, row) in rows.iter().enumerate() {
+		writeln!(out, "| {} |", row.join(" | ")).expect("a string");
+		if i == 0 {
+			writeln!(out, "|{}", "---|".repeat(row.len())).expect("a string");
+		}
+	}
+	out
 }
 
 /// `text` with the section `name` (between `<!-- verinfer-load:{name}:start -->` and

@@ -31,7 +31,10 @@ use record::Recorder;
 use report::{Kind, Scenario};
 use std::sync::{atomic::AtomicBool, Arc};
 use subxt_signer::sr25519::{dev, Keypair};
-use verinfer_test_utils::{chain::derived, TestResult};
+use verinfer_test_utils::{
+	chain::{account, derived},
+	TestResult,
+};
 
 pub use network::Topology;
 
@@ -73,6 +76,9 @@ pub struct Run {
 	pub scenarios: Vec<Scenario>,
 	/// Filler transfers the pool took during the job scenarios.
 	pub filler_transfers: u64,
+	/// The weight per call over the scenarios' blocks, and the mandatory class per block: rows
+	/// of [`report::weights_table`].
+	pub weights: Vec<Vec<String>>,
 	/// The machine's load average (1 minute) when the scenarios started and when they ended:
 	/// other processes slow the node.
 	pub load_average: (f64, f64),
@@ -116,14 +122,12 @@ async fn run_with(net: &Network, options: &Options, recorder: &Recorder) -> Test
 	let requester_keys = keys("load-requester", options.requesters.max(1));
 	let flood_keys = keys("load-flood", flood_accounts);
 	let filler_keys = keys("load-filler", options.fillers);
-	let everyone: Vec<_> = requester_keys
-		.iter()
-		.chain(&flood_keys)
-		.chain(&filler_keys)
-		.map(verinfer_test_utils::chain::account)
-		.collect();
-	log(format!("funding {} accounts", everyone.len()));
-	fund(net, &dev::alice(), &everyone, FUNDING).await?;
+	// Ferdie funds the load (Alice funded the added operators' bonds).
+	let requester_accounts: Vec<_> = requester_keys.iter().map(account).collect();
+	let transfer_accounts: Vec<_> = flood_keys.iter().chain(&filler_keys).map(account).collect();
+	log(format!("funding {} accounts", requester_accounts.len() + transfer_accounts.len()));
+	fund(net, &dev::ferdie(), &requester_accounts, FUNDING).await?;
+	fund(net, &dev::ferdie(), &transfer_accounts, FUNDING / 10).await?;
 
 	let mut requesters = Senders::new(requester_keys);
 	let mut flood = Senders::new(flood_keys);
@@ -195,6 +199,19 @@ async fn run_with(net: &Network, options: &Options, recorder: &Recorder) -> Test
 		log(scenario.summary());
 		scenarios.push(scenario);
 	}
+	let first = scenarios.first().map_or(0, |s| s.window.first);
+	let blocks = recorder.blocks_from(first);
+	let mut calls = report::call_weights(&blocks);
+	for (call, weight) in calls.iter_mut() {
+		let longest = blocks
+			.iter()
+			.filter_map(|b| Some((b, b.samples.get(call)?)))
+			.max_by_key(|(_, sample)| sample.len());
+		if let Some((block, sample)) = longest {
+			weight.declared = declared_weight(net, sample, block.hash).await.ok();
+		}
+	}
+	let weights = report::weights_table(&calls, &blocks, &recorder.limits);
 	stop_fillers.store(true, std::sync::atomic::Ordering::Relaxed);
 	let filler_transfers = match fillers {
 		Some(task) => task.await??.sent,
@@ -205,7 +222,31 @@ async fn run_with(net: &Network, options: &Options, recorder: &Recorder) -> Test
 		options: options.clone(),
 		scenarios,
 		filler_transfers,
+		weights,
 		load_average: (load_before, load_average()),
+	})
+}
+
+/// The weight `extrinsic` declares (`payment_queryInfo` at block `at`): what a block builder
+/// reserves for it.
+async fn declared_weight(
+	net: &Network,
+	extrinsic: &[u8],
+	at: subxt::utils::H256,
+) -> TestResult<record::Use> {
+	let mut params = subxt::rpcs::client::RpcParams::new();
+	params.push(verinfer_test_utils::chain::hex(extrinsic))?;
+	params.push(at)?;
+	let info = net.rpc.call("payment_queryInfo", params).await?;
+	let field = |names: [&str; 2]| -> TestResult<u64> {
+		names
+			.iter()
+			.find_map(|n| info["weight"][n].as_u64())
+			.ok_or_else(|| format!("payment_queryInfo answered {info}").into())
+	};
+	Ok(record::Use {
+		ref_time: field(["ref_time", "refTime"])?,
+		proof_size: field(["proof_size", "proofSize"])?,
 	})
 }
 

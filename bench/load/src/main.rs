@@ -139,6 +139,8 @@ async fn main_with(args: Args, command: &str) -> verinfer_test_utils::TestResult
 			println!("slashed: {slash}");
 		}
 	}
+	println!("\n== weight per call (mean per extrinsic; declared: what a block reserves for the longest)");
+	print!("{}", verinfer_load::report::text_table(&run.weights));
 	if !args.no_docs {
 		for file in docs::write(&run, &args.docs, command)? {
 			println!("wrote {}", file.display());

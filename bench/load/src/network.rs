@@ -217,5 +217,6 @@ async fn insert_key(rpc: &Rpc, uri: &str, key: &Keypair) -> TestResult {
 	Ok(())
 }
 
-/// What the benchmark gives each account it funds (requesters, transfer senders).
+/// What the benchmark gives each requester (a tenth of it to each account that only sends
+/// transfers).
 pub const FUNDING: Balance = 1_000 * UNITS;

@@ -6,7 +6,7 @@
 //! drivers can ask it how many transactions of an account the chain has taken so far.
 
 use std::{
-	collections::HashMap,
+	collections::{BTreeMap, HashMap},
 	sync::{
 		atomic::{AtomicBool, Ordering},
 		Arc, Mutex,
@@ -94,6 +94,8 @@ pub struct Extrinsic {
 	pub len: u64,
 	/// The error it failed with (`Pallet::Error`), if it failed.
 	pub error: Option<String>,
+	/// The weight it used (its `ExtrinsicSuccess` or `ExtrinsicFailed` event's, after refunds).
+	pub weight: Use,
 }
 
 /// One finalized block.
@@ -101,6 +103,8 @@ pub struct Extrinsic {
 pub struct Block {
 	/// Its number.
 	pub number: u64,
+	/// Its hash.
+	pub hash: subxt::utils::H256,
 	/// Its extrinsics in order.
 	pub extrinsics: Vec<Extrinsic>,
 	/// Its events with the index of the extrinsic that emitted them (`None`: block
@@ -110,6 +114,9 @@ pub struct Block {
 	pub weight: [Use; 3],
 	/// The length of its extrinsics, in bytes.
 	pub length: u64,
+	/// The longest extrinsic of each call in it, encoded: what the declared weights are asked
+	/// for (the longest carries the most work, e.g. the most steps of a `submit_steps`).
+	pub samples: BTreeMap<String, Vec<u8>>,
 }
 
 impl Block {
@@ -152,6 +159,7 @@ pub fn error_name(metadata: &Metadata, error: &sp_runtime::DispatchError) -> Str
 pub async fn fetch_block(api: &Api, metadata: &Metadata, number: u64) -> TestResult<Block> {
 	let at = at(api, number).await?;
 	let mut extrinsics = Vec::new();
+	let mut samples = BTreeMap::new();
 	let mut length = 0;
 	for x in at.extrinsics().fetch().await?.iter() {
 		let x = x?;
@@ -162,12 +170,12 @@ pub async fn fetch_block(api: &Api, metadata: &Metadata, number: u64) -> TestRes
 			.map(AccountId::from);
 		let len = x.bytes().len() as u64;
 		length += len;
-		extrinsics.push(Extrinsic {
-			call: format!("{}.{}", x.pallet_name(), x.call_name()),
-			signer,
-			len,
-			error: None,
-		});
+		let call = format!("{}.{}", x.pallet_name(), x.call_name());
+		let sample = samples.entry(call.clone()).or_insert_with(Vec::new);
+		if x.bytes().len() > sample.len() {
+			*sample = x.bytes().to_vec();
+		}
+		extrinsics.push(Extrinsic { call, signer, len, error: None, weight: Use::default() });
 	}
 	let mut events = Vec::new();
 	for event in at.events().fetch().await?.iter() {
@@ -177,13 +185,23 @@ pub async fn fetch_block(api: &Api, metadata: &Metadata, number: u64) -> TestRes
 			_ => None,
 		};
 		let decoded: RuntimeEvent = decode_event(&event)?;
-		if let (
-			Some(i),
-			RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { dispatch_error, .. }),
-		) = (index, &decoded)
-		{
-			if let Some(x) = extrinsics.get_mut(i as usize) {
-				x.error = Some(error_name(metadata, dispatch_error));
+		if let Some(x) = index.and_then(|i| extrinsics.get_mut(i as usize)) {
+			use frame_system::Event::{ExtrinsicFailed, ExtrinsicSuccess};
+			match &decoded {
+				RuntimeEvent::System(ExtrinsicSuccess { dispatch_info }) => {
+					x.weight = Use {
+						ref_time: dispatch_info.weight.ref_time(),
+						proof_size: dispatch_info.weight.proof_size(),
+					};
+				}
+				RuntimeEvent::System(ExtrinsicFailed { dispatch_error, dispatch_info }) => {
+					x.error = Some(error_name(metadata, dispatch_error));
+					x.weight = Use {
+						ref_time: dispatch_info.weight.ref_time(),
+						proof_size: dispatch_info.weight.proof_size(),
+					};
+				}
+				_ => {}
 			}
 		}
 		events.push((index, decoded));
@@ -194,7 +212,7 @@ pub async fn fetch_block(api: &Api, metadata: &Metadata, number: u64) -> TestRes
 		let w = consumed.get(class);
 		Use { ref_time: w.ref_time(), proof_size: w.proof_size() }
 	});
-	Ok(Block { number, extrinsics, events, weight, length })
+	Ok(Block { number, hash: at.block_hash(), extrinsics, events, weight, length, samples })
 }
 
 #[derive(Default)]

@@ -142,6 +142,101 @@ pub struct Scenario {
 	pub limits: Limits,
 }
 
+/// What the extrinsics of one call used over a run.
+#[derive(Clone, Debug, Default)]
+pub struct CallWeight {
+	/// How many were included.
+	pub count: u64,
+	/// How many of them failed.
+	pub failed: u64,
+	/// The weight they used in all (their events', after refunds).
+	pub used: Use,
+	/// The weight the longest of them declares: what a block builder reserves before it runs
+	/// (`payment_queryInfo`).
+	pub declared: Option<Use>,
+}
+
+impl CallWeight {
+	/// Mean weight used per extrinsic.
+	pub fn mean(&self) -> Use {
+		let n = self.count.max(1);
+		Use { ref_time: self.used.ref_time / n, proof_size: self.used.proof_size / n }
+	}
+}
+
+/// The weight each call used in `blocks`, by `Pallet.call`.
+pub fn call_weights(blocks: &[Arc<Block>]) -> BTreeMap<String, CallWeight> {
+	let mut calls: BTreeMap<String, CallWeight> = BTreeMap::new();
+	for x in blocks.iter().flat_map(|b| b.extrinsics.iter()) {
+		let c = calls.entry(x.call.clone()).or_default();
+		c.count += 1;
+		c.failed += x.error.is_some() as u64;
+		c.used.ref_time += x.weight.ref_time;
+		c.used.proof_size += x.weight.proof_size;
+	}
+	calls
+}
+
+/// `ref_time` in milliseconds, two decimals.
+pub fn millis(ref_time: u64) -> f64 {
+	(ref_time as f64 / 1e7).round() / 100.0
+}
+
+/// The weights table: one row per call, most included first, then the mandatory class per
+/// block (block hooks and inherents) of `blocks`.
+pub fn weights_table(
+	calls: &BTreeMap<String, CallWeight>,
+	blocks: &[Arc<Block>],
+	limits: &Limits,
+) -> Vec<Vec<String>> {
+	let mut rows = vec![[
+		"call",
+		"included (failed)",
+		"compute used",
+		"proof used",
+		"compute declared",
+		"proof declared",
+		"declared proof / normal class",
+	]
+	.map(String::from)
+	.to_vec()];
+	let mut sorted: Vec<_> = calls.iter().collect();
+	sorted.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(b.0)));
+	for (call, c) in sorted {
+		let mean = c.mean();
+		let declared = c.declared.map_or(["-".into(), "-".into(), "-".into()], |d| {
+			[
+				format!("{} ms", millis(d.ref_time)),
+				format!("{} KiB", kib(d.proof_size)),
+				format!("{}%", percent(d.proof_size, limits.weight[0].proof_size)),
+			]
+		});
+		let mut row = vec![
+			format!("`{call}`"),
+			format!("{} ({})", c.count, c.failed),
+			format!("{} ms", millis(mean.ref_time)),
+			format!("{} KiB", kib(mean.proof_size)),
+		];
+		row.extend(declared);
+		rows.push(row);
+	}
+	let n = blocks.len().max(1) as u64;
+	let mandatory = blocks.iter().fold(Use::default(), |a, b| Use {
+		ref_time: a.ref_time + b.weight[2].ref_time,
+		proof_size: a.proof_size + b.weight[2].proof_size,
+	});
+	rows.push(vec![
+		"block hooks and inherents (mandatory class), per block".into(),
+		format!("{} blocks", blocks.len()),
+		format!("{} ms", millis(mandatory.ref_time / n)),
+		format!("{} KiB", kib(mandatory.proof_size / n)),
+		"-".into(),
+		"-".into(),
+		"-".into(),
+	]);
+	rows
+}
+
 /// The `p`-th percentile (nearest rank) of sorted values.
 pub fn percentile(sorted: &[u32], p: u32) -> Option<u32> {
 	if sorted.is_empty() {
@@ -382,6 +477,9 @@ pub struct Fullness {
 	pub length: f64,
 	/// Operational class compute, percent of its limit.
 	pub operational: f64,
+	/// Proof size of every class together, percent of the whole block's limit (operational
+	/// extrinsics may use the room the normal class leaves).
+	pub block_proof: f64,
 }
 
 impl Fullness {
@@ -392,6 +490,10 @@ impl Fullness {
 			proof: percent(row.weight[0].proof_size, limits.weight[0].proof_size),
 			length: percent(row.length, limits.length[0]),
 			operational: percent(row.weight[1].ref_time, limits.weight[1].ref_time),
+			block_proof: percent(
+				row.weight.iter().map(|w| w.proof_size).sum(),
+				limits.block_weight.proof_size,
+			),
 		}
 	}
 
@@ -415,16 +517,29 @@ fn errors_text(errors: &BTreeMap<String, u64>) -> String {
 	errors.iter().map(|(e, n)| format!("{n} {e}")).collect::<Vec<_>>().join(", ")
 }
 
-fn ms(ref_time: u64) -> f64 {
-	(ref_time as f64 / 1e9 * 10.0).round() / 10.0
-}
-
 fn kib(bytes: u64) -> u64 {
 	bytes.div_ceil(1024)
 }
 
+/// Rows as text, the first one the header: columns right-aligned, the last left-aligned.
+pub fn text_table(rows: &[Vec<String>]) -> String {
+	let columns = rows.first().map_or(0, Vec::len);
+	let widths: Vec<usize> = (0..columns)
+		.map(|c| rows.iter().map(|l| l[c].chars().count()).max().unwrap_or(0))
+		.collect();
+	let mut out = String::new();
+	for row in rows {
+		let Some((last, rest)) = row.split_last() else { continue };
+		for (cell, width) in rest.iter().zip(&widths) {
+			let _ = write!(out, "{cell:>width$}  ");
+		}
+		let _ = writeln!(out, "{last}");
+	}
+	out
+}
+
 /// The columns of the block-by-block tables.
-const COLUMNS: [&str; 15] = [
+const COLUMNS: [&str; 16] = [
 	"block",
 	"jobs",
 	"verified",
@@ -438,6 +553,7 @@ const COLUMNS: [&str; 15] = [
 	"normal compute",
 	"proof",
 	"operational",
+	"block proof",
 	"length KiB",
 	"refused by error",
 ];
@@ -467,6 +583,7 @@ impl Row {
 			format!("{}%", f.compute),
 			format!("{}%", f.proof),
 			format!("{}%", f.operational),
+			format!("{}%", f.block_proof),
 			kib(self.length).to_string(),
 			refused.join(", "),
 		]
@@ -476,29 +593,19 @@ impl Row {
 impl Scenario {
 	/// The block-by-block table as text, columns right-aligned (the errors left-aligned).
 	pub fn table(&self) -> String {
-		let mut lines = vec![COLUMNS.map(String::from).to_vec()];
-		lines.extend(self.rows.iter().map(|r| r.cells(&self.limits)));
-		let widths: Vec<usize> = (0..COLUMNS.len())
-			.map(|c| lines.iter().map(|l| l[c].chars().count()).max().unwrap_or(0))
-			.collect();
-		let mut out = String::new();
-		for line in lines {
-			let (errors, numbers) = line.split_last().expect("columns");
-			for (cell, width) in numbers.iter().zip(&widths) {
-				let _ = write!(out, "{cell:>width$}  ");
-			}
-			let _ = writeln!(out, "{errors}");
-		}
-		out
+		text_table(&self.table_rows())
 	}
 
 	/// The block-by-block table in markdown.
 	pub fn markdown_table(&self) -> String {
-		let mut out = format!("| {} |\n|{}\n", COLUMNS.join(" | "), "---|".repeat(COLUMNS.len()));
-		for r in &self.rows {
-			let _ = writeln!(out, "| {} |", r.cells(&self.limits).join(" | "));
-		}
-		out
+		crate::docs::markdown_rows(&self.table_rows())
+	}
+
+	/// The block-by-block table, header first.
+	fn table_rows(&self) -> Vec<Vec<String>> {
+		let mut lines = vec![COLUMNS.map(String::from).to_vec()];
+		lines.extend(self.rows.iter().map(|r| r.cells(&self.limits)));
+		lines
 	}
 
 	/// The scenario's result in one line.
@@ -571,13 +678,14 @@ impl Scenario {
 			.fullest()
 			.map(|(r, f)| {
 				format!(
-					"#{}: compute {}% ({} ms), proof {}%, length {}%, operational {}%",
+					"#{}: compute {}% ({} ms), proof {}%, length {}%, operational {}%, block proof {}%",
 					r.number,
 					f.compute,
-					ms(r.weight[0].ref_time),
+					millis(r.weight[0].ref_time),
 					f.proof,
 					f.length,
-					f.operational
+					f.operational,
+					f.block_proof
 				)
 			})
 			.unwrap_or_default();
