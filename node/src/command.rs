@@ -123,12 +123,17 @@ pub fn run() -> sc_cli::Result<()> {
 			`benchmark` subcommands: build it with `cargo build --release -p verinfer-node \
 			--features benchmark` (or run `scripts/bench.sh`, which does)"
 			.into()),
+		// Weights are measured on a runtime built with `runtime-benchmarks`, passed with
+		// `--runtime`: no chain spec is loaded (the node may carry no runtime of its own), and
+		// the pallet command adds the benchmarking host functions itself.
+		#[cfg(feature = "benchmark")]
+		Some(Subcommand::Benchmark(BenchmarkCmd::Pallet(cmd))) if cmd.runtime.is_some() =>
+			cmd.run_with_spec::<HashingFor<Block>, ()>(None),
 		#[cfg(feature = "benchmark")]
 		Some(Subcommand::Benchmark(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| match cmd {
-				// Weights are measured on a runtime built with `runtime-benchmarks`, passed with
-				// `--runtime`; the pallet command adds the benchmarking host functions itself.
+				// With a chain spec's genesis (`--chain`) instead of `--runtime`.
 				BenchmarkCmd::Pallet(cmd) => {
 					cmd.run_with_spec::<HashingFor<Block>, ()>(Some(config.chain_spec))
 				}
