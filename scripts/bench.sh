@@ -4,6 +4,7 @@
 #
 #   scripts/bench.sh                      # every Verinfer pallet, then the database
 #   scripts/bench.sh pallet_operators     # one pallet
+#   scripts/bench.sh pallet_balances      # a polkadot-sdk pallet (runtime/src/weights/pallet_balances.rs)
 #   scripts/bench.sh storage              # only the database (runtime/src/weights/db.rs)
 #
 # Builds the runtime wasm with `runtime-benchmarks` into its own folder (the node's embedded runtime
@@ -20,7 +21,7 @@ STEPS="${STEPS:-50}"
 REPEAT="${REPEAT:-20}"
 TARGETS=("$@")
 [ "${#TARGETS[@]}" -gt 0 ] ||
-	TARGETS=(pallet_operators pallet_fees pallet_reputation pallet_jobs pallet_settlement storage)
+	TARGETS=(pallet_operators pallet_fees pallet_reputation pallet_jobs pallet_settlement pallet_balances storage)
 
 ensure_deps
 cd "$VERINFER_ROOT"
@@ -49,7 +50,7 @@ for target in "${TARGETS[@]}"; do
 		base="$(mktemp -d)"
 		say "benchmarking ParityDB reads and writes into runtime/src/weights/db.rs"
 		"$NODE" benchmark storage --chain "$WASM_DIR/dev-raw.json" --base-path "$base" \
-			--database paritydb --state-version 1 --warmups 2 --metric p99 \
+			--database paritydb --state-version 1 --warmups 2 --batch-size 1 --metric p95 --mul 2 \
 			--template-path scripts/db-weight-template.hbs --header scripts/license-header.txt \
 			--weight-path runtime/src/weights/db.rs
 		rm -rf "$base"
@@ -57,13 +58,19 @@ for target in "${TARGETS[@]}"; do
 		continue
 	fi
 	pallet="$target"
+	# A Verinfer pallet's weights live in the pallet, a polkadot-sdk pallet's in the runtime.
 	dir="pallets/${pallet#pallet_}"
-	say "benchmarking $pallet into $dir/src/weights.rs"
+	template=scripts/weight-template.hbs
+	output="$dir/src/weights.rs"
+	if [ ! -d "$dir" ]; then
+		template=scripts/runtime-weight-template.hbs
+		output="runtime/src/weights/$pallet.rs"
+	fi
+	say "benchmarking $pallet into $output"
 	"$NODE" benchmark pallet \
 		--runtime "$WASM" --genesis-builder=runtime --genesis-builder-preset=development \
 		--pallet "$pallet" --extrinsic '*' --steps "$STEPS" --repeat "$REPEAT" \
-		--template scripts/weight-template.hbs --header scripts/license-header.txt \
-		--output "$dir/src/weights.rs"
+		--template "$template" --header scripts/license-header.txt --output "$output"
 	# Keep the recorded command free of this machine's paths.
-	sed -i "s|^// $NODE\$|// verinfer-node|; s|^// $WASM\$|// <runtime wasm built with runtime-benchmarks>|" "$dir/src/weights.rs"
+	sed -i "s|^// $NODE\$|// verinfer-node|; s|^// $WASM\$|// <runtime wasm built with runtime-benchmarks>|" "$output"
 done

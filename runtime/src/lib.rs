@@ -40,6 +40,7 @@ pub mod configs;
 pub mod genesis_config_presets;
 pub mod offchain;
 pub mod token;
+pub mod weights;
 
 use alloc::vec::Vec;
 use sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256, MultiAddress};

@@ -64,11 +64,13 @@ fn a_verified_job_stays_within_its_weight_budget() {
 	new_ext().execute_with(|| {
 		three_operators(0);
 		let requester = acc(1);
-		let mut total = 0u64;
+		// What the block is charged for, by step: the submissions (with their share of the draw),
+		// the operators' commits and their reveals (with the verdict and its payments).
+		let (mut submits, mut commits, mut reveals) = (0u64, 0u64, 0u64);
 		let mut ids = Vec::new();
 		for _ in 0..JOBS {
 			ids.push(pallet_jobs::NextJobId::<Runtime>::get());
-			total += signed(
+			submits += signed(
 				&requester,
 				RuntimeCall::Jobs(pallet_jobs::Call::submit_job {
 					model: model(1),
@@ -81,11 +83,11 @@ fn a_verified_job_stays_within_its_weight_budget() {
 		}
 		next_block();
 		for n in 101..=103 {
-			total += steps(n, &[], &ids);
+			commits += steps(n, &[], &ids);
 		}
 		next_block();
 		for n in 101..=103 {
-			total += steps(n, &ids, &[]);
+			reveals += steps(n, &ids, &[]);
 		}
 		for id in &ids {
 			assert_eq!(job(*id).phase, verinfer_primitives::JobPhase::Verified);
@@ -98,10 +100,15 @@ fn a_verified_job_stays_within_its_weight_budget() {
 				value: verinfer_runtime::currency::UNITS,
 			}),
 		);
-		let per_job = total / JOBS as u64;
+		let in_transfers = |weight: u64| weight as f64 / JOBS as f64 / transfer as f64;
+		let per_job = (submits + commits + reveals) / JOBS as u64;
 		eprintln!(
-			"[throughput] one verified k = 3 job: {per_job} ps of block weight = {:.2} transfers ({transfer} ps each)",
-			per_job as f64 / transfer as f64
+			"[throughput] one verified k = 3 job: {per_job} ps of block weight = {:.2} transfers \
+			 ({transfer} ps each): submission and draw {:.2}, commits {:.2}, reveals and verdict {:.2}",
+			per_job as f64 / transfer as f64,
+			in_transfers(submits),
+			in_transfers(commits),
+			in_transfers(reveals),
 		);
 		assert!(
 			per_job <= TRANSFERS_PER_JOB * transfer,

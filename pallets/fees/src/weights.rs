@@ -3,10 +3,10 @@
 
 //! Weights for `pallet_fees`, measured by `verinfer-node benchmark pallet`.
 //!
-//! Generated from the pallet's benchmarks by the benchmark CLI 64.0.0 on 2026-11-22.
+//! Generated from the pallet's benchmarks by the benchmark CLI 64.0.0 on 2026-11-30.
 //! Do not edit by hand: run `scripts/bench.sh` again after a pallet's logic changes.
-//! Steps: `50`, repeat: `20`, wasm execution: `Compiled`.
-//! Machine: `vm`, CPU: `AMD EPYC`.
+//! Steps: `25`, repeat: `10`, wasm execution: `Compiled`.
+//! Machine: `vm`, CPU: `Intel(R) Xeon(R) Processor`.
 
 // Command:
 // verinfer-node
@@ -21,9 +21,9 @@
 // --extrinsic
 // *
 // --steps
-// 50
+// 25
 // --repeat
-// 20
+// 10
 // --template
 // scripts/weight-template.hbs
 // --header
@@ -57,8 +57,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_byte_fee() -> Weight {
 		// Proof size, measured: `0`
 		// Proof size, estimated: `0`
-		// Fastest run: 5_158_000 picoseconds.
-		Weight::from_parts(8_723_000, 0)
+		// Fastest run: 7_338_000 picoseconds.
+		Weight::from_parts(8_932_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -67,8 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_protocol_fee_rate() -> Weight {
 		// Proof size, measured: `0`
 		// Proof size, estimated: `0`
-		// Fastest run: 5_138_000 picoseconds.
-		Weight::from_parts(8_432_000, 0)
+		// Fastest run: 7_360_000 picoseconds.
+		Weight::from_parts(10_036_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -79,8 +79,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_treasury() -> Weight {
 		// Proof size, measured: `174`
 		// Proof size, estimated: `3593`
-		// Fastest run: 10_856_000 picoseconds.
-		Weight::from_parts(17_776_000, 0)
+		// Fastest run: 14_656_000 picoseconds.
+		Weight::from_parts(18_790_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -90,33 +90,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn hold_escrow() -> Weight {
-		// Proof size, measured: `206`
-		// Proof size, estimated: `3593`
-		// Fastest run: 61_902_000 picoseconds.
-		Weight::from_parts(95_812_000, 0)
-			.saturating_add(Weight::from_parts(0, 3593))
+		// Proof size, measured: `326`
+		// Proof size, estimated: `3604`
+		// Fastest run: 76_247_000 picoseconds.
+		Weight::from_parts(83_504_000, 0)
+			.saturating_add(Weight::from_parts(0, 3604))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Fees::Escrows` (r:1 w:1)
 	/// Proof: `Fees::Escrows` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:19 w:19)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Fees::TreasuryAccount` (r:1 w:0)
 	/// Proof: `Fees::TreasuryAccount` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[1, 16]`.
 	fn settle(n: u32, ) -> Weight {
-		// Proof size, measured: `663 + n * (79 ±0)`
+		// Proof size, measured: `792 + n * (80 ±0)`
 		// Proof size, estimated: `8799 + n * (2603 ±0)`
-		// Fastest run: 141_780_000 picoseconds.
-		Weight::from_parts(131_470_177, 0)
+		// Fastest run: 168_568_000 picoseconds.
+		Weight::from_parts(145_315_365, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
-			// Standard error: 218_815
-			.saturating_add(Weight::from_parts(43_991_240, 0).saturating_mul(n.into()))
+			// Standard error: 153_296
+			.saturating_add(Weight::from_parts(48_307_654, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -128,13 +128,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn refund() -> Weight {
-		// Proof size, measured: `401`
-		// Proof size, estimated: `3593`
-		// Fastest run: 49_994_000 picoseconds.
-		Weight::from_parts(58_947_000, 0)
-			.saturating_add(Weight::from_parts(0, 3593))
+		// Proof size, measured: `539`
+		// Proof size, estimated: `3604`
+		// Fastest run: 63_015_000 picoseconds.
+		Weight::from_parts(71_300_000, 0)
+			.saturating_add(Weight::from_parts(0, 3604))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -143,31 +143,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights for tests and mocks, with RocksDB's database weights.
 impl WeightInfo for () {
 	fn set_byte_fee() -> Weight {
-		Weight::from_parts(8_723_000, 0)
+		Weight::from_parts(8_932_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_protocol_fee_rate() -> Weight {
-		Weight::from_parts(8_432_000, 0)
+		Weight::from_parts(10_036_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_treasury() -> Weight {
-		Weight::from_parts(17_776_000, 0)
+		Weight::from_parts(18_790_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn hold_escrow() -> Weight {
-		Weight::from_parts(95_812_000, 0)
-			.saturating_add(Weight::from_parts(0, 3593))
+		Weight::from_parts(83_504_000, 0)
+			.saturating_add(Weight::from_parts(0, 3604))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn settle(n: u32, ) -> Weight {
-		Weight::from_parts(131_470_177, 0)
+		Weight::from_parts(145_315_365, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
-			.saturating_add(Weight::from_parts(43_991_240, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(48_307_654, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -175,8 +175,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
 	fn refund() -> Weight {
-		Weight::from_parts(58_947_000, 0)
-			.saturating_add(Weight::from_parts(0, 3593))
+		Weight::from_parts(71_300_000, 0)
+			.saturating_add(Weight::from_parts(0, 3604))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}

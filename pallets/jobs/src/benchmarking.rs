@@ -76,8 +76,14 @@ fn majority(k: u32) -> JobPolicy {
 }
 
 /// A job of `k` operators and quorum `q` whose output has `output_len` elements, submitted
-/// now, for a model of its own served by `k` operators of its own (`shared`, if given, being
-/// one of them), so that jobs share no storage; returns it and its operators in slot order.
+/// now; returns it and its operators in slot order.
+///
+/// Without `shared`, the job has a model of its own served by `k` operators of its own, so that
+/// jobs share no storage. With `shared`, every job of the same `k` goes to one model served by
+/// `shared` and `k - 1` others, registered by the first of them: an operator serves at most
+/// `MaxModelsPerOperator` models, so a batch of one operator's steps cannot touch a model per
+/// job, and all `k` candidates of the model are drawn. The model id includes `k` so that
+/// operators left in a test mock by a benchmark run with another `k` never serve it.
 pub fn create_job<T: Config>(
 	k: u32,
 	q: u32,
@@ -86,27 +92,32 @@ pub fn create_job<T: Config>(
 ) -> (JobId, Vec<T::AccountId>) {
 	let next = NextJobId::<T>::get();
 	let policy = JobPolicy { k, q };
-	let id = H256(sp_crypto_hashing::blake2_256(&(b"bench-job-model", next).encode()));
-	let owner = funded::<T>("owner", 0);
-	JobsPallet::<T>::do_register_model(
-		owner,
-		id,
-		b"bench".to_vec(),
-		b"bench".to_vec(),
-		spec(1),
-		spec(output_len),
-		None,
-		0,
-		fees::<T>(),
-		policy,
-	)
-	.expect("the job's model registers");
-	for i in 0..k {
-		let who = match (&shared, i) {
-			(Some(shared), 0) => shared.clone(),
-			_ => account("job-operator", next as u32 * k + i, SEED),
-		};
-		T::BenchmarkHelper::setup_operator(&who, &id);
+	let id = match &shared {
+		Some(who) => H256(sp_crypto_hashing::blake2_256(&(b"bench-shared-model", who, k, q, output_len).encode())),
+		None => H256(sp_crypto_hashing::blake2_256(&(b"bench-job-model", next, k).encode())),
+	};
+	if !Models::<T>::contains_key(id) {
+		let owner = funded::<T>("owner", 0);
+		JobsPallet::<T>::do_register_model(
+			owner,
+			id,
+			b"bench".to_vec(),
+			b"bench".to_vec(),
+			spec(1),
+			spec(output_len),
+			None,
+			0,
+			fees::<T>(),
+			policy,
+		)
+		.expect("the job's model registers");
+		for i in 0..k {
+			let who = match (&shared, i) {
+				(Some(shared), 0) => shared.clone(),
+				_ => account("job-operator", next as u32 * k + i, SEED),
+			};
+			T::BenchmarkHelper::setup_operator(&who, &id);
+		}
 	}
 	let requester = funded::<T>("requester", 0);
 	let job = JobsPallet::<T>::do_submit(
@@ -121,7 +132,10 @@ pub fn create_job<T: Config>(
 	.job;
 	JobsPallet::<T>::draw_pending();
 	let info = Jobs::<T>::get(job).expect("just submitted");
-	(job, info.assignments.iter().map(|a| a.operator.clone()).collect())
+	let operators: Vec<T::AccountId> = info.assignments.iter().map(|a| a.operator.clone()).collect();
+	assert_eq!(operators.len() as u32, k, "the benchmark job is drawn: {:?}", info.phase);
+	assert!(shared.map_or(true, |s| operators.contains(&s)), "the shared operator is drawn");
+	(job, operators)
 }
 
 /// Fill the deadline buckets from `from` on, all but the last one a search from there may use;

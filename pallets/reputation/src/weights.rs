@@ -3,10 +3,10 @@
 
 //! Weights for `pallet_reputation`, measured by `verinfer-node benchmark pallet`.
 //!
-//! Generated from the pallet's benchmarks by the benchmark CLI 64.0.0 on 2026-11-22.
+//! Generated from the pallet's benchmarks by the benchmark CLI 64.0.0 on 2026-11-30.
 //! Do not edit by hand: run `scripts/bench.sh` again after a pallet's logic changes.
-//! Steps: `50`, repeat: `20`, wasm execution: `Compiled`.
-//! Machine: `vm`, CPU: `AMD EPYC`.
+//! Steps: `25`, repeat: `10`, wasm execution: `Compiled`.
+//! Machine: `vm`, CPU: `Intel(R) Xeon(R) Processor`.
 
 // Command:
 // verinfer-node
@@ -21,9 +21,9 @@
 // --extrinsic
 // *
 // --steps
-// 50
+// 25
 // --repeat
-// 20
+// 10
 // --template
 // scripts/weight-template.hbs
 // --header
@@ -53,8 +53,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn reinstate() -> Weight {
 		// Proof size, measured: `257`
 		// Proof size, estimated: `3617`
-		// Fastest run: 15_302_000 picoseconds.
-		Weight::from_parts(19_549_000, 0)
+		// Fastest run: 20_035_000 picoseconds.
+		Weight::from_parts(30_834_000, 0)
 			.saturating_add(Weight::from_parts(0, 3617))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -66,8 +66,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn record() -> Weight {
 		// Proof size, measured: `259`
 		// Proof size, estimated: `3617`
-		// Fastest run: 16_014_000 picoseconds.
-		Weight::from_parts(17_526_000, 0)
+		// Fastest run: 20_642_000 picoseconds.
+		Weight::from_parts(24_323_000, 0)
 			.saturating_add(Weight::from_parts(0, 3617))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -77,13 +77,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights for tests and mocks, with RocksDB's database weights.
 impl WeightInfo for () {
 	fn reinstate() -> Weight {
-		Weight::from_parts(19_549_000, 0)
+		Weight::from_parts(30_834_000, 0)
 			.saturating_add(Weight::from_parts(0, 3617))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn record() -> Weight {
-		Weight::from_parts(17_526_000, 0)
+		Weight::from_parts(24_323_000, 0)
 			.saturating_add(Weight::from_parts(0, 3617))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))

@@ -351,6 +351,14 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext
 }
 
+/// A fresh externality with a keystore, in which the benchmarks sign their steps.
+#[cfg(feature = "runtime-benchmarks")]
+pub fn bench_ext() -> sp_io::TestExternalities {
+	let mut ext = new_test_ext();
+	ext.register_extension(sp_keystore::KeystoreExt::new(sp_keystore::testing::MemoryKeystore::new()));
+	ext
+}
+
 /// Run `test` in a fresh externality, then check the jobs pallet's invariants.
 pub fn execute(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
