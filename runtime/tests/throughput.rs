@@ -16,9 +16,10 @@ use verinfer_runtime::{AccountId, Runtime, RuntimeCall, RuntimeOrigin};
 
 /// Jobs submitted in the block of the measurement: what one busy block of one model holds.
 const JOBS: usize = 64;
-/// The budget of one verified job, in balance transfers: what it weighs now (49) with a little
-/// room. It weighed about 135 before the throughput work (docs/benchmarks.md).
-const TRANSFERS_PER_JOB: u64 = 55;
+/// The budget of one verified job, in balance transfers, all weights measured on the reference
+/// machine: what it weighs now (31.6) with a little room. It weighed about 135 before the
+/// throughput work (docs/benchmarks.md).
+const TRANSFERS_PER_JOB: u64 = 35;
 
 /// The weight an extrinsic of `call` adds to its block: the base weight of an extrinsic and
 /// what the call reported it used (its declared weight if it reported nothing).
