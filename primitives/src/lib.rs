@@ -47,7 +47,7 @@ pub mod testing;
 pub mod traits;
 
 pub use chain::{AccountId, Balance, BlockNumber, Hash, Nonce, Signature};
-pub use fees::{ModelFees, Payout, Quote};
+pub use fees::{ModelFees, Payout, Quote, StorageCost};
 pub use ids::{agent_tag, AgentTag, JobId, ModelId};
 pub use jobs::{AssignmentOutcome, JobPhase, JobPolicy};
 pub use operators::SlashReason;

@@ -158,6 +158,7 @@ mod interface;
 #[cfg(test)]
 mod mock;
 pub mod query;
+mod retention;
 mod submission;
 #[cfg(test)]
 mod tests;
@@ -206,6 +207,13 @@ pub type JobOf<T> = JobInfo<
 	BalanceOf<T>,
 	frame_system::pallet_prelude::BlockNumberFor<T>,
 	<T as Config>::MaxReplicas,
+>;
+
+/// A pruned job's compact record as stored by this pallet.
+pub type CompactJobOf<T> = verinfer_primitives::jobs::CompactJob<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
 >;
 
 /// An agent as stored by this pallet.
@@ -348,6 +356,27 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxAgentDelegates: Get<u32>;
 
+		/// Where record fees go: the fees pallet's treasury.
+		type Treasury: Get<Self::AccountId>;
+
+		/// Held per byte of a job's state kept during the retention period, from submission
+		/// until the job is pruned.
+		#[pallet::constant]
+		type StorageDepositPerByte: Get<BalanceOf<Self>>;
+
+		/// Paid to the treasury, once, per byte of a job's state kept forever (its compact
+		/// record and index entries).
+		#[pallet::constant]
+		type RecordFeePerByte: Get<BalanceOf<Self>>;
+
+		/// The retention period set at genesis: blocks a final job keeps its details.
+		#[pallet::constant]
+		type DefaultRetention: Get<BlockNumberFor<Self>>;
+
+		/// Most jobs pruned, and most prune-queue buckets looked at, in one block's `on_idle`.
+		#[pallet::constant]
+		type MaxPrunedPerBlock: Get<u32>;
+
 		/// Weights of this pallet's calls and deadline work.
 		type WeightInfo: WeightInfo;
 
@@ -365,6 +394,9 @@ pub mod pallet {
 		/// An agent controller's deposit for its agent's entry.
 		#[codec(index = 1)]
 		AgentDeposit,
+		/// A requester's deposit for the details of its job, until they are pruned.
+		#[codec(index = 2)]
+		JobStorage,
 	}
 
 	/// Models registered when the chain starts.
@@ -378,6 +410,7 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
+			Retention::<T>::put(T::DefaultRetention::get());
 			for m in &self.models {
 				// A chain spec that cannot register its own models must not produce a chain.
 				Pallet::<T>::do_register_model(
@@ -491,6 +524,33 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Agents<T: Config> = StorageMap<_, Identity, AgentTag, AgentOf<T>, OptionQuery>;
 
+	/// Blocks a final job keeps its details (record, input, reveals, result) before they are
+	/// pruned to its compact record. Set at genesis to `DefaultRetention`; root may change it
+	/// for jobs concluded from then on ([`Pallet::set_retention`]).
+	#[pallet::storage]
+	pub type Retention<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+	/// Every final job whose details are still kept, by the block from which they may be
+	/// pruned (its conclusion plus the retention period then).
+	#[pallet::storage]
+	pub type PruneQueue<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		Twox64Concat,
+		JobId,
+		(),
+		OptionQuery,
+	>;
+
+	/// The first bucket of [`PruneQueue`] that may still hold jobs due for pruning.
+	#[pallet::storage]
+	pub type PruneCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
+
+	/// The compact record of every pruned job, kept forever.
+	#[pallet::storage]
+	pub type Pruned<T: Config> = StorageMap<_, Twox64Concat, JobId, CompactJobOf<T>, OptionQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -520,6 +580,14 @@ pub mod pallet {
 		RevealOpened { job: JobId, reveal_deadline: BlockNumberFor<T> },
 		/// `job` reached its final `phase`.
 		JobConcluded { job: JobId, phase: JobPhase },
+		/// `requester` of `job` paid for its state: `deposit` is held until the job is pruned,
+		/// `fee` went to the treasury for its compact record.
+		StoragePaid { job: JobId, requester: T::AccountId, deposit: BalanceOf<T>, fee: BalanceOf<T> },
+		/// The details of `job` were pruned to its compact record; `released` of its storage
+		/// deposit went back to `requester`.
+		JobPruned { job: JobId, requester: T::AccountId, released: BalanceOf<T> },
+		/// Jobs concluded from now on keep their details `retention` blocks.
+		RetentionSet { retention: BlockNumberFor<T> },
 	}
 
 	#[pallet::error]
@@ -594,6 +662,11 @@ pub mod pallet {
 		AgentMetadataTooLong,
 		/// More delegates than `MaxAgentDelegates`.
 		TooManyDelegates,
+		/// The free balance cannot cover the job's storage deposit and record fee besides its
+		/// quote.
+		CannotPayStorage,
+		/// The retention period must be at least one block.
+		ZeroRetention,
 	}
 
 	#[pallet::hooks]
@@ -608,6 +681,10 @@ pub mod pallet {
 			Self::draw_pending();
 		}
 
+		fn on_idle(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::prune_expired(now, remaining)
+		}
+
 		fn integrity_test() {
 			assert!(T::MaxReplicas::get() >= 1, "MaxReplicas must be at least 1");
 			assert!(T::MaxReplicas::get() <= 16, "the verdict's group search assumes k ≤ 16");
@@ -619,6 +696,8 @@ pub mod pallet {
 			assert!(T::DeadlineSearchRange::get() >= 1, "DeadlineSearchRange must not be zero");
 			assert!(T::MaxDeadlinesProcessed::get() >= 1, "MaxDeadlinesProcessed must not be zero");
 			assert!(T::MaxCandidates::get() >= T::MaxReplicas::get(), "too few candidates");
+			assert!(!T::DefaultRetention::get().is_zero(), "DefaultRetention must not be zero");
+			assert!(T::MaxPrunedPerBlock::get() >= 1, "MaxPrunedPerBlock must not be zero");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -783,6 +862,19 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_set_agent_delegates(who, agent, delegates)
+		}
+
+		/// Root: keep the details of jobs concluded from now on `retention` blocks (at least
+		/// one) before pruning them. Jobs already concluded keep the period they were queued
+		/// with; storage deposits do not depend on it.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::set_retention())]
+		pub fn set_retention(
+			origin: OriginFor<T>,
+			retention: BlockNumberFor<T>,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::do_set_retention(retention)
 		}
 	}
 
