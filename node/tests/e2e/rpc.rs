@@ -139,7 +139,7 @@ fn hex(h: &H256) -> String {
 }
 
 fn ids(page: &Page) -> Vec<u64> {
-	page.jobs.iter().map(|j| j.id).collect()
+	page.jobs.iter().map(|j| j.id()).collect()
 }
 
 async fn scenario(node: &mut NodeProcess) -> TestResult {
@@ -287,7 +287,11 @@ async fn scenario(node: &mut NodeProcess) -> TestResult {
 	assert_eq!((first.quote.k, first.quote.total), (1, total), "the chain charged the RPC's quote");
 	eprintln!("[rpc] jobs #{} and #{} submitted", first.job, second.job);
 
-	let job = typed!(InferenceApiClient::job(&rpc, first.job, None)).await?.ok_or("no job")?;
+	let job = typed!(InferenceApiClient::job(&rpc, first.job, None))
+		.await?
+		.ok_or("no job")?
+		.into_full()
+		.ok_or("pruned already")?;
 	eprintln!("[rpc] job {job:?}");
 	assert_eq!(job.id, first.job);
 	assert_eq!(job.requester, requester_id);
@@ -319,7 +323,7 @@ async fn scenario(node: &mut NodeProcess) -> TestResult {
 	.await?;
 	assert_eq!((page.total, ids(&page)), (2, vec![second.job]));
 	assert_eq!(page.next, Some(0));
-	assert_eq!(page.jobs[0].input, None, "pages carry no inputs");
+	assert_eq!(page.jobs[0].full().ok_or("pruned")?.input, None, "pages carry no inputs");
 	let page2: Page = raw
 		.ok(
 			"inference_jobsByRequester",
