@@ -308,7 +308,7 @@ pub fn print_job(token: &Token, job: &Job) {
 	if let Some(p) = &job.payout {
 		print_payout(token, p);
 	}
-	println!("  {}", storage_line(token, &job.storage, None));
+	println!("  storage        {}", storage_line(token, &job.storage, None));
 }
 
 fn print_payout(token: &Token, p: &verinfer_primitives::Payout<verinfer_primitives::Balance>) {
@@ -322,7 +322,7 @@ fn print_payout(token: &Token, p: &verinfer_primitives::Payout<verinfer_primitiv
 	);
 }
 
-/// What a job's state costs, in one line: `retention` (blocks) when known.
+/// What a job's state costs, in words: `retention` (blocks) when known.
 pub fn storage_line(
 	token: &Token,
 	s: &verinfer_primitives::StorageCost<verinfer_primitives::Balance>,
@@ -330,7 +330,7 @@ pub fn storage_line(
 ) -> String {
 	let period = retention.map(|r| format!(" for {r} blocks")).unwrap_or_default();
 	format!(
-		"storage {} bytes kept{period} under a deposit of {} (returned when pruned), {} bytes kept forever for a fee of {}",
+		"{} bytes kept{period} under a deposit of {} (returned when pruned), {} bytes kept forever for a fee of {}",
 		s.retained_bytes,
 		token.format(s.deposit),
 		s.kept_bytes,
@@ -371,7 +371,7 @@ pub fn print_pruned(token: &Token, job: &CompactJob, full_record_at: u32) {
 	if let Some(p) = &job.payout {
 		print_payout(token, p);
 	}
-	println!("  {}", storage_line(token, &job.storage, None));
+	println!("  storage        {}", storage_line(token, &job.storage, None));
 	println!(
 		"  full record    at block #{full_record_at}: an archive node answers it \
 		 (`verinfer --url <archive node> job show {}`)",

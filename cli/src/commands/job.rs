@@ -166,7 +166,10 @@ async fn submit(ctx: &Ctx, a: JobSubmit) -> Result<()> {
 		token.format(quote.protocol_fee),
 		token.format(max_fee)
 	));
-	ctx.progress.line(&output::storage_line(token, &quoted.storage, Some(quoted.retention)));
+	ctx.progress.line(&format!(
+		"storage {}",
+		output::storage_line(token, &quoted.storage, Some(quoted.retention))
+	));
 
 	let tx = ctx
 		.submit(

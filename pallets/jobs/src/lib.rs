@@ -23,10 +23,12 @@
 //!   ask for more than the model's default, never for less. `k = q = 1` is allowed and its jobs
 //!   are marked [`JobInfo::unverified`].
 //! - **Job**: one run of a model on one input ([`JobInfo`]). Its id ([`JobId`]) is a counter.
-//!   Its record is kept forever: requester, model, input (in [`Inputs`]) and its hash, policy,
-//!   quote, the assigned operators with their commitments, reveal blocks and output hashes (the
-//!   outputs in [`Reveals`]), outcomes, payments and slashes, the result (in [`Results`]), the
-//!   payout, and the block of every step.
+//!   Its full record: requester, model, input (in [`Inputs`]) and its hash, policy, quote, the
+//!   assigned operators with their commitments, reveal blocks and output hashes (the outputs in
+//!   [`Reveals`]), outcomes, payments and slashes, the result (in [`Results`]), the payout, the
+//!   block of every step and its storage cost. It is kept for the retention period after the
+//!   job's conclusion, then pruned to a compact record kept forever (see *Storage and
+//!   retention*).
 //! - **Agent** ([`AgentInfo`]): an AI agent (or any requester) whose decisions are listed
 //!   together. [`Pallet::register_agent`] registers it under a deposit held with
 //!   [`HoldReason::AgentDeposit`]; its tag ([`AgentTag`]) is `blake2_256(SCALE(controller,
@@ -128,6 +130,55 @@
 //! (settlement) either concludes it or opens its reveal phase; if it does neither, this pallet
 //! concludes it itself (`Expired`, or `Failed` in the reveal phase) and refunds the requester.
 //! The weight of `on_initialize` is benchmarked per processed job and returned exactly.
+//!
+//! ## Storage and retention
+//!
+//! A job's state is paid by its requester, at submission, on top of the quote (and outside
+//! `max_fee`, which bounds the quote):
+//!
+//! - **Deposit** for its details, held under [`HoldReason::JobStorage`]:
+//!   `StorageDepositPerByte × retained bytes`, where the retained bytes are those removed when
+//!   the job is pruned, keys included ([`Pallet::storage_bytes`]): the record with `k`
+//!   assignments, the input, `k` reveals counted at the largest output an operator may reveal
+//!   (`MaxOutputLen` elements: an operator may reveal any output, and the requester's job is
+//!   what causes the reveals), the result and the prune-queue entry.
+//! - **Record fee** for what is kept forever, paid to `Config::Treasury`:
+//!   `RecordFeePerByte × kept bytes`: the compact record with `k` operators and the index
+//!   entries of the requester, the `k` operators and an agent tag (counted for every job, so
+//!   that a quote is exact).
+//!
+//! Both are in the quote ([`Pallet::quote_for`], the `inference_quote` runtime API) and in the
+//! record ([`JobInfo::storage`], event [`Event::StoragePaid`]). A requester who cannot pay them
+//! besides the quote is refused with [`Error::CannotPayStorage`], and nothing changes.
+//!
+//! When a job concludes it is queued in [`PruneQueue`] under the block
+//! `concluded_at + Retention` ([`Retention`]: `DefaultRetention` at genesis, 30 days in the
+//! runtime; root may change it with [`Pallet::set_retention`], for jobs concluded from then on).
+//! `on_idle` of that block (or of a later one, under a backlog) prunes it: the record, input,
+//! reveals and result are removed, the deposit is released to the last unit
+//! ([`Event::JobPruned`]), and a [`CompactJob`](verinfer_primitives::jobs::CompactJob) is
+//! written to [`Pruned`], forever: ids, requester, agent, model, policy, the hashes of the
+//! input, the result and the full record, the outcome, per operator the blocks of its steps, its
+//! outcome, payment and slash, the payout, the storage cost and the blocks of submission,
+//! reveal, conclusion and pruning. The index entries stay, so every index still lists the job.
+//!
+//! The full-record hash is blake2-256 of the SCALE encoding of the job's
+//! [`JobView`](verinfer_primitives::api::JobView) as the runtime API answers it in full
+//! ([`Pallet::full_view`]), which does not change from the conclusion to the pruning: anyone
+//! holding that answer (the requester, an indexer, an archive node queried at the block before
+//! the pruning) can show that it is the record the chain kept. The runtime API answers a
+//! pruned job with its compact record and that last block
+//! ([`JobAnswer::Pruned`](verinfer_primitives::api::JobAnswer)).
+//!
+//! **Bounded work.** `on_idle` walks the queue from [`PruneCursor`], at most
+//! `MaxPrunedPerBlock` jobs and as many buckets per block, and only as many jobs as the
+//! remaining weight pays for (each charged at its largest, `MaxReplicas` reveals, as
+//! benchmarked in `on_idle_prune`); what is left stays queued and the cursor stays on its
+//! bucket, so the rest is carried over to the next blocks. Until then the details stay paid
+//! for by their deposits. `try_state` checks that no job is half pruned (a compact record
+//! stands alone; every input, reveal and result belongs to a kept record; every final kept job
+//! is queued once, behind no cursor) and that every requester's `JobStorage` hold equals the
+//! deposits of its kept jobs.
 //!
 //! ## Indexes
 //!
@@ -528,7 +579,15 @@ pub mod pallet {
 	/// pruned to its compact record. Set at genesis to `DefaultRetention`; root may change it
 	/// for jobs concluded from then on ([`Pallet::set_retention`]).
 	#[pallet::storage]
-	pub type Retention<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+	pub type Retention<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, DefaultRetentionOf<T>>;
+
+	/// `DefaultRetention`: what [`Retention`] reads before anything was written (a chain that
+	/// started before it existed).
+	#[pallet::type_value]
+	pub fn DefaultRetentionOf<T: Config>() -> BlockNumberFor<T> {
+		T::DefaultRetention::get()
+	}
 
 	/// Every final job whose details are still kept, by the block from which they may be
 	/// pruned (its conclusion plus the retention period then).
