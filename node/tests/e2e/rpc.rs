@@ -308,7 +308,7 @@ async fn scenario(node: &mut NodeProcess) -> TestResult {
 	let at_inclusion = typed!(InferenceApiClient::job(&rpc, first.job, Some(first_block)))
 		.await?
 		.ok_or("no job at its inclusion block")?;
-	assert_eq!(at_inclusion.status, JobPhase::Assigned);
+	assert_eq!(at_inclusion.status(), JobPhase::Assigned);
 	let parent = api.at_block(first_block).await?.block_header().await?.parent_hash;
 	assert_eq!(typed!(InferenceApiClient::job(&rpc, first.job, Some(parent))).await?, None);
 
@@ -360,7 +360,11 @@ async fn scenario(node: &mut NodeProcess) -> TestResult {
 	// 7. Eve has no key in the keystore: both jobs expire and she is recorded as missing them.
 	let deadline = Instant::now() + EXPIRY_TIMEOUT;
 	loop {
-		let job = typed!(InferenceApiClient::job(&rpc, second.job, None)).await?.ok_or("no job")?;
+		let job = typed!(InferenceApiClient::job(&rpc, second.job, None))
+			.await?
+			.ok_or("no job")?
+			.into_full()
+			.ok_or("pruned already")?;
 		if job.status == JobPhase::Expired {
 			assert_eq!(job.assignments[0].outcome, Some(AssignmentOutcome::MissedCommit), "{job:?}");
 			assert!(job.concluded_at.is_some(), "{job:?}");
