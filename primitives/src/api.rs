@@ -71,7 +71,7 @@ macro_rules! view {
 }
 
 view! {
-/// A job and, once final, its permanent record.
+/// A job with all its details: open, or final and not yet pruned (see [`JobAnswer`]).
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
 pub struct JobView<AccountId, Balance, BlockNumber> {
 	/// The job's id.

@@ -1,5 +1,5 @@
-//! Jobs as every part of Verinfer sees them: policy, phase, the assigned operators and the
-//! permanent record.
+//! Jobs as every part of Verinfer sees them: policy, phase, the assigned operators, the record
+//! and the compact record ([`CompactJob`]) kept forever once the record is pruned.
 //!
 //! The jobs pallet stores [`JobInfo`]; the settlement pallet reads and completes it through
 //! [`crate::traits::JobsInterface`]; the runtime API shows it as [`crate::api::JobView`]. The
@@ -246,7 +246,8 @@ impl<AccountId, Balance: Zero, BlockNumber> Assignment<AccountId, Balance, Block
 pub type Assignments<AccountId, Balance, BlockNumber, MaxReplicas> =
 	BoundedVec<Assignment<AccountId, Balance, BlockNumber>, MaxReplicas>;
 
-/// A job and, once it is final, its permanent record, as the jobs pallet stores it.
+/// A job and, once it is final, its record until its details are pruned (see [`CompactJob`]),
+/// as the jobs pallet stores it.
 ///
 /// The input, the revealed outputs and the result are stored beside it; this record holds
 /// their hashes and everything else.

@@ -1,7 +1,8 @@
 //! # Jobs pallet
 //!
 //! The inference job registry of Verinfer: the model registry, job submission and operator
-//! assignment, the deadlines of every job and the permanent record of what happened to it.
+//! assignment, the deadlines of every job, the record of what happened to it and, after the
+//! retention period, the compact record kept forever.
 //! The commit–reveal protocol and the verdict belong to the settlement pallet, which reads and
 //! completes jobs through [`JobsInterface`] and is told about deadlines through
 //! [`DeadlineHandler`].
@@ -489,7 +490,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextJobId<T: Config> = StorageValue<_, JobId, ValueQuery>;
 
-	/// Every job ever submitted: open ones and the permanent record of final ones.
+	/// Every job whose details are kept: open ones, and final ones within the retention period
+	/// (then pruned to [`Pruned`]).
 	#[pallet::storage]
 	pub type Jobs<T: Config> = StorageMap<_, Twox64Concat, JobId, JobOf<T>, OptionQuery>;
 

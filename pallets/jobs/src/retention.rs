@@ -2,20 +2,12 @@
 //! the retention period. See the crate docs, *Storage and retention*.
 
 use crate::{
-	BalanceOf, CompactJobOf, Config, Error, Event, HoldReason, Inputs, JobId, JobOf, Jobs,
+	BalanceOf, CompactJobOf, Config, Error, Event, Inputs, JobId, JobOf, Jobs,
 	OutputOf, Pallet, PruneCursor, PruneQueue, Pruned, Results, Retention, Reveals, WeightInfo,
 };
 use alloc::vec::Vec;
 use codec::{Encode, MaxEncodedLen};
-use frame_support::{
-	defensive,
-	pallet_prelude::*,
-	traits::{
-		fungible::{Inspect, InspectHold, Mutate, MutateHold},
-		tokens::{Fortitude, Precision, Preservation},
-	},
-	BoundedVec,
-};
+use frame_support::{defensive, pallet_prelude::*, BoundedVec};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::{One, Saturating, Zero};
 use verinfer_primitives::{
@@ -33,15 +25,6 @@ const fn twox64_concat(key: u32) -> u32 {
 /// Bytes of a `Blake2_128Concat` key part.
 const fn blake2_128_concat(key: u32) -> u32 {
 	16 + key
-}
-
-fn reason<T: Config>() -> T::RuntimeHoldReason {
-	HoldReason::JobStorage.into()
-}
-
-/// What `who` has on hold as job storage deposits.
-pub fn storage_deposited<T: Config>(who: &T::AccountId) -> BalanceOf<T> {
-	T::Currency::balance_on_hold(&reason::<T>(), who)
 }
 
 impl<T: Config> Pallet<T> {
@@ -101,16 +84,7 @@ impl<T: Config> Pallet<T> {
 		requester: &T::AccountId,
 		cost: &StorageCost<BalanceOf<T>>,
 	) -> DispatchResult {
-		let free =
-			T::Currency::reducible_balance(requester, Preservation::Protect, Fortitude::Polite);
-		ensure!(free >= cost.deposit.saturating_add(cost.fee), Error::<T>::CannotPayStorage);
-		if !cost.deposit.is_zero() {
-			T::Currency::hold(&reason::<T>(), requester, cost.deposit)?;
-		}
-		if !cost.fee.is_zero() {
-			T::Currency::transfer(requester, &T::Treasury::get(), cost.fee, Preservation::Protect)?;
-		}
-		Ok(())
+		crate::asset::pay_storage::<T>(requester, cost.deposit, cost.fee, &T::Treasury::get())
 	}
 
 	/// Queue the pruning of job `id`, concluded now, for the end of the retention period.
@@ -239,13 +213,8 @@ impl<T: Config> Pallet<T> {
 			Reveals::<T>::remove(id, slot);
 		}
 		Pruned::<T>::insert(id, compact);
-		let released = T::Currency::release(
-			&reason::<T>(),
-			&job.requester,
-			job.storage.deposit,
-			Precision::Exact,
-		)
-		.unwrap_or_else(|e| {
+		let released = crate::asset::release_storage::<T>(&job.requester, job.storage.deposit)
+			.unwrap_or_else(|e| {
 			log::error!(target: "runtime::jobs", "storage deposit of job {id}: {e:?}");
 			Zero::zero()
 		});

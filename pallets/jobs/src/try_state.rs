@@ -199,7 +199,7 @@ impl<T: Config> Pallet<T> {
 		for who in RequesterJobCount::<T>::iter_keys() {
 			let expected = deposits.get(&who).copied().unwrap_or_default();
 			ensure!(
-				crate::retention::storage_deposited::<T>(&who) == expected,
+				asset::storage_deposited::<T>(&who) == expected,
 				"held storage deposit differs from the kept jobs' deposits"
 			);
 		}
