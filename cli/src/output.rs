@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde_json::{json, Value as Json};
 use std::io::{IsTerminal, Write};
 use subxt::ext::scale_value::{Composite, Primitive, Value, ValueDef};
-use verinfer_client::{Job, Model, Reputation};
+use verinfer_client::{CompactJob, Job, Model, Reputation};
 use verinfer_primitives::{chain::parse_hex32, tensor::TensorSpec, AccountId};
 
 /// Where progress and notes go: stderr in text mode, nowhere with `--json`.
@@ -306,15 +306,77 @@ pub fn print_job(token: &Token, job: &Job) {
 		);
 	}
 	if let Some(p) = &job.payout {
+		print_payout(token, p);
+	}
+	println!("  storage        {}", storage_line(token, &job.storage, None));
+}
+
+fn print_payout(token: &Token, p: &verinfer_primitives::Payout<verinfer_primitives::Balance>) {
+	println!(
+		"  payout         {} operators × {}, royalty {}, treasury {}, refunded {}",
+		p.operators_paid,
+		token.format(p.per_operator),
+		token.format(p.royalty),
+		token.format(p.to_treasury),
+		token.format(p.refunded)
+	);
+}
+
+/// What a job's state costs, in words: `retention` (blocks) when known.
+pub fn storage_line(
+	token: &Token,
+	s: &verinfer_primitives::StorageCost<verinfer_primitives::Balance>,
+	retention: Option<u32>,
+) -> String {
+	let period = retention.map(|r| format!(" for {r} blocks")).unwrap_or_default();
+	format!(
+		"{} bytes kept{period} under a deposit of {} (returned when pruned), {} bytes kept forever for a fee of {}",
+		s.retained_bytes,
+		token.format(s.deposit),
+		s.kept_bytes,
+		token.format(s.fee)
+	)
+}
+
+/// Prints the compact record of a pruned job, and where its full record can still be read.
+pub fn print_pruned(token: &Token, job: &CompactJob, full_record_at: u32) {
+	println!("Job {}: {}   (k = {}, q = {}; details pruned)", job.id, job.outcome, job.policy.k, job.policy.q);
+	println!("  model          {:?}", job.model);
+	println!("  requester      {}", job.requester);
+	if let Some(agent) = job.agent {
+		println!("  agent          {agent:?}");
+	}
+	println!(
+		"  blocks         submitted {}, reveal opened {}, concluded {}, pruned {}",
+		block(Some(job.submitted_at)),
+		block(job.reveal_opened_at),
+		block(Some(job.concluded_at)),
+		block(Some(job.pruned_at))
+	);
+	println!("  input hash     {:?}", job.input_hash);
+	println!("  result hash    {}", hash(job.result_hash));
+	println!("  record hash    {:?}", job.record_hash);
+	println!("  operators");
+	for (slot, a) in job.assignments.iter().enumerate() {
 		println!(
-			"  payout         {} operators × {}, royalty {}, treasury {}, refunded {}",
-			p.operators_paid,
-			token.format(p.per_operator),
-			token.format(p.royalty),
-			token.format(p.to_treasury),
-			token.format(p.refunded)
+			"    [{slot}] {}  committed {}  revealed {}  outcome {}  paid {}  slashed {}",
+			a.operator,
+			block(a.committed_at),
+			block(a.revealed_at),
+			a.outcome.map_or_else(|| "-".into(), |o| o.to_string()),
+			token.format(a.paid),
+			token.format(a.slashed),
 		);
 	}
+	if let Some(p) = &job.payout {
+		print_payout(token, p);
+	}
+	println!("  storage        {}", storage_line(token, &job.storage, None));
+	println!(
+		"  full record    at block #{full_record_at}: an archive node answers it \
+		 (`verinfer --url <archive node> job show {}`)",
+		job.id
+	);
 }
 
 /// Prints a model record as text (`long`: every field).

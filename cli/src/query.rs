@@ -6,8 +6,8 @@ use crate::chain::{Chain, METHOD_NOT_FOUND};
 use anyhow::{anyhow, bail, Result};
 use subxt::utils::H256;
 use verinfer_client::{
-	ClientError, InferenceApiClient, Job, Model, Operator, Page, QuoteAnswer, Reputation,
-	ReputationApiClient,
+	ClientError, InferenceApiClient, Job, JobEntry, Model, Operator, Page, QuoteAnswer,
+	Reputation, ReputationApiClient,
 };
 use verinfer_primitives::{
 	api::ReputationView,
@@ -62,9 +62,41 @@ pub async fn resolve_model(chain: &Chain, text: &str) -> Result<Model> {
 	}
 }
 
-/// Job `id` with its input and result at block `at` (default: best), if there is one.
-pub async fn job(chain: &Chain, id: JobId, at: Option<H256>) -> Result<Option<Job>> {
+/// Job `id` at block `at` (default: best) as the node answers it: with its input and result,
+/// or its compact record once its details were pruned; `None` if there is no such job.
+pub async fn job_entry(chain: &Chain, id: JobId, at: Option<H256>) -> Result<Option<JobEntry>> {
 	InferenceApiClient::job(&chain.node, id, at).await.map_err(failed(chain, "inference_job"))
+}
+
+/// Job `id` with its input and result at block `at` (default: best), if there is one; an
+/// error if its details were pruned by then.
+pub async fn job(chain: &Chain, id: JobId, at: Option<H256>) -> Result<Option<Job>> {
+	match job_entry(chain, id, at).await? {
+		None => Ok(None),
+		Some(JobEntry::Full(job)) => Ok(Some(job)),
+		Some(JobEntry::Pruned { full_record_at, .. }) => bail!(
+			"the details of job {id} were pruned; the last block that holds them is #{full_record_at}"
+		),
+	}
+}
+
+/// The hash of block `number`, if the node knows it (`chain_getBlockHash`).
+pub async fn block_hash(chain: &Chain, number: u32) -> Result<Option<H256>> {
+	let answer = chain.request("chain_getBlockHash", vec![number.into()]).await?;
+	Ok(serde_json::from_value(answer)?)
+}
+
+/// The full record of pruned job `id` as an archive node still holds it at block `number`:
+/// `Ok(None)` if the node no longer has that block's state (it is not an archive node).
+pub async fn archived_job(chain: &Chain, id: JobId, number: u32) -> Result<Option<Job>> {
+	let Some(hash) = block_hash(chain, number).await? else { return Ok(None) };
+	match InferenceApiClient::job(&chain.node, id, Some(hash)).await {
+		Ok(Some(JobEntry::Full(job))) => Ok(Some(job)),
+		Ok(_) => Ok(None),
+		// A pruned node refuses the state of an old block.
+		Err(ClientError::Call(_)) => Ok(None),
+		Err(e) => Err(failed(chain, "inference_job")(e)),
+	}
 }
 
 /// A page of jobs, newest first from sequence number `start` (default: the newest), at most

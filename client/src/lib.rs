@@ -22,6 +22,6 @@ pub use jsonrpsee::core::ClientError;
 pub use rpc::NodeRpc;
 pub use scale::Scale;
 pub use verinfer_rpc_api::{
-	error, AccountParam, HashParam, InferenceApiClient, Job, Model, Operator, Page, QuoteAnswer,
+	error, AccountParam, CompactJob, HashParam, InferenceApiClient, Job, JobEntry, Model, Operator, Page, QuoteAnswer,
 	Reputation, ReputationApiClient, Score,
 };

@@ -27,9 +27,9 @@
 extern crate alloc;
 
 use crate::{
-	fees::{ModelFees, Payout, Quote},
+	fees::{ModelFees, Payout, Quote, StorageCost},
 	ids::{AgentTag, JobId, ModelId},
-	jobs::{Assignment, JobPhase},
+	jobs::{Assignment, CompactJob, JobPhase},
 	operators::{OperatorStatus, UnlockChunk},
 	reputation::OperatorStats,
 	tensor::{InputRange, Tensor, TensorSpec},
@@ -71,7 +71,7 @@ macro_rules! view {
 }
 
 view! {
-/// A job and, once final, its permanent record.
+/// A job with all its details: open, or final and not yet pruned (see [`JobAnswer`]).
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
 pub struct JobView<AccountId, Balance, BlockNumber> {
 	/// The job's id.
@@ -125,7 +125,95 @@ pub struct JobView<AccountId, Balance, BlockNumber> {
 	pub not_computable: bool,
 	/// How the escrow was paid out or refunded, once final.
 	pub payout: Option<Payout<Balance>>,
+	/// What the job's state costs: the deposit held until its details are pruned and the fee
+	/// paid for its compact record.
+	pub storage: StorageCost<Balance>,
 }
+}
+
+/// A job as `InferenceApi::job` and the job pages answer it: in full while its details are
+/// kept (open, or final within the retention period), as its compact record once they were
+/// pruned.
+///
+/// In JSON the two are told apart by their fields: a full answer is the [`JobView`] itself
+/// (`{"id": …, "requester": …, "input": …, …}`), a pruned one is
+/// `{"pruned": {…compact record…}, "fullRecordAt": n}`.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+	feature = "serde",
+	serde(
+		untagged,
+		bound(
+			serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display, \
+			             BlockNumber: serde::Serialize",
+			deserialize = "AccountId: serde::Deserialize<'de>, \
+			               Balance: core::str::FromStr, BlockNumber: serde::Deserialize<'de>"
+		)
+	)
+)]
+pub enum JobAnswer<AccountId, Balance, BlockNumber> {
+	/// The job with all its details.
+	Full(JobView<AccountId, Balance, BlockNumber>),
+	/// The job's details were pruned after the retention period.
+	#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+	Pruned {
+		/// The compact record kept forever; its `recordHash` proves the full record.
+		pruned: CompactJob<AccountId, Balance, BlockNumber>,
+		/// The last block whose state holds the full record: an archive node answers
+		/// `inference_job(id, at)` in full at this block.
+		full_record_at: BlockNumber,
+	},
+}
+
+impl<AccountId, Balance, BlockNumber> JobAnswer<AccountId, Balance, BlockNumber> {
+	/// The job's id.
+	pub fn id(&self) -> JobId {
+		match self {
+			Self::Full(view) => view.id,
+			Self::Pruned { pruned, .. } => pruned.id,
+		}
+	}
+
+	/// Who submitted the job.
+	pub fn requester(&self) -> &AccountId {
+		match self {
+			Self::Full(view) => &view.requester,
+			Self::Pruned { pruned, .. } => &pruned.requester,
+		}
+	}
+
+	/// The final or current phase.
+	pub fn status(&self) -> JobPhase {
+		match self {
+			Self::Full(view) => view.status,
+			Self::Pruned { pruned, .. } => pruned.outcome,
+		}
+	}
+
+	/// The full view, if the details are still kept.
+	pub fn full(&self) -> Option<&JobView<AccountId, Balance, BlockNumber>> {
+		match self {
+			Self::Full(view) => Some(view),
+			Self::Pruned { .. } => None,
+		}
+	}
+
+	/// The full view, if the details are still kept.
+	pub fn into_full(self) -> Option<JobView<AccountId, Balance, BlockNumber>> {
+		match self {
+			Self::Full(view) => Some(view),
+			Self::Pruned { .. } => None,
+		}
+	}
+}
+
+impl<AccountId: Encode, Balance: Encode, BlockNumber: Encode> JobView<AccountId, Balance, BlockNumber> {
+	/// blake2-256 of this view's SCALE encoding: for the single-job answer of a final job (with
+	/// its input and result), what its [`CompactJob::record_hash`] keeps once it is pruned.
+	pub fn record_hash(&self) -> H256 {
+		H256(sp_crypto_hashing::blake2_256(&self.encode()))
+	}
 }
 
 view! {
@@ -134,8 +222,8 @@ view! {
 pub struct JobPage<AccountId, Balance, BlockNumber> {
 	/// Number of jobs in the index.
 	pub total: u32,
-	/// The jobs of this page, newest first.
-	pub jobs: Vec<JobView<AccountId, Balance, BlockNumber>>,
+	/// The jobs of this page, newest first (without inputs and results).
+	pub jobs: Vec<JobAnswer<AccountId, Balance, BlockNumber>>,
 	/// The `start` of the next (older) page, `None` at the end.
 	pub next: Option<u32>,
 }
@@ -204,6 +292,11 @@ pub struct QuoteView<Balance> {
 	/// The price.
 	#[cfg_attr(feature = "serde", serde(flatten))]
 	pub quote: Quote<Balance>,
+	/// What the job's state would cost besides the price: a deposit held until its details
+	/// are pruned and a record fee paid now. Not part of `max_fee`.
+	pub storage: StorageCost<Balance>,
+	/// Blocks a job's details are kept after its conclusion before they are pruned.
+	pub retention: u32,
 }
 
 /// Why no quote can be given.
@@ -345,8 +438,9 @@ sp_api::decl_runtime_apis! {
 		Balance: Codec,
 		BlockNumber: Codec,
 	{
-		/// The job `id` with its input and result, if it exists.
-		fn job(id: JobId) -> Option<JobView<AccountId, Balance, BlockNumber>>;
+		/// The job `id` with its input and result, or its compact record if its details were
+		/// pruned; `None` if there is no such job.
+		fn job(id: JobId) -> Option<JobAnswer<AccountId, Balance, BlockNumber>>;
 
 		/// A page of the jobs `requester` submitted, newest first.
 		fn jobs_by_requester(

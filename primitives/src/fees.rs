@@ -115,3 +115,46 @@ pub struct Payout<Balance> {
 	#[cfg_attr(feature = "serde", serde(with = "crate::serde_str"))]
 	pub refunded: Balance,
 }
+
+/// What a job's state costs its requester, fixed at submission (see the jobs pallet's crate
+/// docs, *Storage*).
+///
+/// The job's details (record, input, reveals, result) stay in state for the retention period
+/// and are then pruned to a compact record; the compact record and the job's index entries
+/// stay forever. The requester pays for both: `deposit` is held from it for the details and
+/// released when they are pruned, `fee` is paid once, to the treasury, for what is kept
+/// forever. Byte counts include the storage keys and are upper bounds (reveals counted at the
+/// largest output an operator may reveal).
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Default,
+)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+	feature = "serde",
+	serde(
+		rename_all = "camelCase",
+		bound(serialize = "Balance: core::fmt::Display", deserialize = "Balance: core::str::FromStr")
+	)
+)]
+pub struct StorageCost<Balance> {
+	/// State bytes kept during the retention period and removed when the job is pruned.
+	pub retained_bytes: u32,
+	/// Held from the requester until the job is pruned: the deposit per byte × `retained_bytes`.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_str"))]
+	pub deposit: Balance,
+	/// State bytes kept forever: the compact record and the job's index entries.
+	pub kept_bytes: u32,
+	/// Paid to the treasury at submission: the record fee per byte × `kept_bytes`.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_str"))]
+	pub fee: Balance,
+}

@@ -1,5 +1,5 @@
-//! Jobs as every part of Verinfer sees them: policy, phase, the assigned operators and the
-//! permanent record.
+//! Jobs as every part of Verinfer sees them: policy, phase, the assigned operators, the record
+//! and the compact record ([`CompactJob`]) kept forever once the record is pruned.
 //!
 //! The jobs pallet stores [`JobInfo`]; the settlement pallet reads and completes it through
 //! [`crate::traits::JobsInterface`]; the runtime API shows it as [`crate::api::JobView`]. The
@@ -11,7 +11,7 @@
 //! another's configuration.
 
 use crate::{
-	fees::{Payout, Quote},
+	fees::{Payout, Quote, StorageCost},
 	ids::{AgentTag, JobId, ModelId},
 	tensor::BoundedTensor,
 };
@@ -19,7 +19,7 @@ use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt;
 use scale_info::TypeInfo;
-use sp_core::{bounded::BoundedVec, Get, H256};
+use sp_core::{bounded::BoundedVec, ConstU32, Get, H256};
 use sp_runtime::traits::Zero;
 
 /// How many operators run a job (`k`, replicas) and how many of them must agree (`q`, quorum).
@@ -246,7 +246,8 @@ impl<AccountId, Balance: Zero, BlockNumber> Assignment<AccountId, Balance, Block
 pub type Assignments<AccountId, Balance, BlockNumber, MaxReplicas> =
 	BoundedVec<Assignment<AccountId, Balance, BlockNumber>, MaxReplicas>;
 
-/// A job and, once it is final, its permanent record, as the jobs pallet stores it.
+/// A job and, once it is final, its record until its details are pruned (see [`CompactJob`]),
+/// as the jobs pallet stores it.
 ///
 /// The input, the revealed outputs and the result are stored beside it; this record holds
 /// their hashes and everything else.
@@ -294,6 +295,9 @@ pub struct JobInfo<AccountId, Balance, BlockNumber, MaxReplicas: Get<u32>> {
 	pub result_hash: Option<H256>,
 	/// How the escrow was paid out or refunded.
 	pub payout: Option<Payout<Balance>>,
+	/// What the job's state costs: the deposit held until it is pruned and the fee paid for
+	/// its compact record.
+	pub storage: StorageCost<Balance>,
 }
 
 // Written out because derives would ask `MaxReplicas` (a bare `Get` type) for the same traits.
@@ -320,6 +324,7 @@ impl<A: Clone, B: Clone, N: Clone, R: Get<u32>> Clone for JobInfo<A, B, N, R> {
 			agreeing: self.agreeing,
 			result_hash: self.result_hash,
 			payout: self.payout.clone(),
+			storage: self.storage.clone(),
 		}
 	}
 }
@@ -348,6 +353,7 @@ impl<A: PartialEq, B: PartialEq, N: PartialEq, R: Get<u32>> PartialEq for JobInf
 			agreeing,
 			result_hash,
 			payout,
+			storage,
 		} = self;
 		*requester == o.requester &&
 			*model == o.model &&
@@ -368,7 +374,8 @@ impl<A: PartialEq, B: PartialEq, N: PartialEq, R: Get<u32>> PartialEq for JobInf
 			*queued_at == o.queued_at &&
 			*agreeing == o.agreeing &&
 			*result_hash == o.result_hash &&
-			*payout == o.payout
+			*payout == o.payout &&
+			*storage == o.storage
 	}
 }
 
@@ -397,6 +404,7 @@ impl<A: fmt::Debug, B: fmt::Debug, N: fmt::Debug, R: Get<u32>> fmt::Debug for Jo
 			.field("agreeing", &self.agreeing)
 			.field("result_hash", &self.result_hash)
 			.field("payout", &self.payout)
+			.field("storage", &self.storage)
 			.finish()
 	}
 }
@@ -429,6 +437,103 @@ impl<AccountId: PartialEq, Balance, BlockNumber: Clone, MaxReplicas: Get<u32>>
 			_ => None,
 		}
 	}
+}
+
+/// The most replicas (`k`) any Verinfer runtime allows: the verdict's group search assumes
+/// `k ≤ 16`, and the jobs pallet's `integrity_test` holds every runtime to it. Bounds the
+/// operators of a [`CompactJob`].
+pub const MAX_REPLICAS: u32 = 16;
+
+/// One operator's part of a pruned job, as its [`CompactJob`] keeps it forever.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+	feature = "serde",
+	serde(
+		rename_all = "camelCase",
+		bound(
+			serialize = "AccountId: serde::Serialize, Balance: fmt::Display, BlockNumber: serde::Serialize",
+			deserialize = "AccountId: serde::Deserialize<'de>, Balance: core::str::FromStr, \
+			               BlockNumber: serde::Deserialize<'de>"
+		)
+	)
+)]
+pub struct CompactAssignment<AccountId, Balance, BlockNumber> {
+	/// The assigned operator.
+	pub operator: AccountId,
+	/// Block of its commitment.
+	pub committed_at: Option<BlockNumber>,
+	/// Block of its reveal.
+	pub revealed_at: Option<BlockNumber>,
+	/// What became of it.
+	pub outcome: Option<AssignmentOutcome>,
+	/// What it was paid from the escrow.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_str"))]
+	pub paid: Balance,
+	/// What was slashed from its bond for this job.
+	#[cfg_attr(feature = "serde", serde(with = "crate::serde_str"))]
+	pub slashed: Balance,
+}
+
+/// The record a job keeps forever once its details are pruned (after the retention period):
+/// who, what, the outcome, the money, the blocks of each step, and hashes that prove the rest.
+///
+/// **The full-record hash.** [`CompactJob::record_hash`] is the blake2-256 of the SCALE
+/// encoding of the job's [`crate::api::JobView`] exactly as the runtime API
+/// `InferenceApi::job` (JSON-RPC `inference_job`) answered it, with its input and result, in
+/// any block from the job's conclusion to the block before its pruning (the record does not
+/// change in between). Anyone holding that answer (the requester, an indexer, an archive node
+/// at [`crate::api::JobAnswer::Pruned::full_record_at`]) decodes it into `JobView`, encodes it
+/// with SCALE and hashes it. The view holds the input, the result and, per operator, the
+/// commitment and the hash of the revealed output, so those are proven too.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+	feature = "serde",
+	serde(
+		rename_all = "camelCase",
+		bound(
+			serialize = "AccountId: serde::Serialize, Balance: fmt::Display, BlockNumber: serde::Serialize",
+			deserialize = "AccountId: serde::Deserialize<'de>, Balance: core::str::FromStr, \
+			               BlockNumber: serde::Deserialize<'de>"
+		)
+	)
+)]
+pub struct CompactJob<AccountId, Balance, BlockNumber> {
+	/// The job's id.
+	pub id: JobId,
+	/// Who submitted and paid for the job.
+	pub requester: AccountId,
+	/// The requester's agent tag, if any.
+	pub agent: Option<AgentTag>,
+	/// The model, by content hash.
+	pub model: ModelId,
+	/// Replicas and quorum of the job.
+	pub policy: JobPolicy,
+	/// Canonical hash of the input.
+	pub input_hash: H256,
+	/// Canonical hash of the result (verified jobs only).
+	pub result_hash: Option<H256>,
+	/// blake2-256 of the SCALE-encoded full record (see the type's docs).
+	pub record_hash: H256,
+	/// The final phase.
+	pub outcome: JobPhase,
+	/// The drawn operators in slot order: steps, outcomes, payments and slashes.
+	pub assignments: BoundedVec<CompactAssignment<AccountId, Balance, BlockNumber>, ConstU32<MAX_REPLICAS>>,
+	/// How the escrow was paid out or refunded.
+	pub payout: Option<Payout<Balance>>,
+	/// What the job's state cost: the deposit (released at pruning) and the record fee.
+	pub storage: StorageCost<Balance>,
+	/// Block of submission (and of the draw).
+	pub submitted_at: BlockNumber,
+	/// Block at which the reveal phase opened.
+	pub reveal_opened_at: Option<BlockNumber>,
+	/// Block at which the job reached its final state.
+	pub concluded_at: BlockNumber,
+	/// Block in which the details were pruned: the last block holding them is the one before.
+	pub pruned_at: BlockNumber,
 }
 
 /// What one assigned operator got at the end of a job, as decided by the settlement pallet.

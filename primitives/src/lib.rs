@@ -11,7 +11,8 @@
 //!   parser of hex and account strings.
 //! - [`ids`]: identifiers of models, jobs and agents.
 //! - [`tensor`]: the canonical fixed-point tensor inputs and outputs cross the chain as.
-//! - [`jobs`]: job policy, phases, assignments and the permanent job record.
+//! - [`jobs`]: job policy, phases, assignments, the job record and the compact record a job
+//!   keeps forever once its details are pruned.
 //! - [`fees`]: model fees, quotes and settlement payouts.
 //! - [`operators`]: the reasons an operator's bond can be slashed.
 //! - [`reputation`]: the evidence the chain records about an operator and its raw counters.
@@ -47,7 +48,7 @@ pub mod testing;
 pub mod traits;
 
 pub use chain::{AccountId, Balance, BlockNumber, Hash, Nonce, Signature};
-pub use fees::{ModelFees, Payout, Quote};
+pub use fees::{ModelFees, Payout, Quote, StorageCost};
 pub use ids::{agent_tag, AgentTag, JobId, ModelId};
 pub use jobs::{AssignmentOutcome, JobPhase, JobPolicy};
 pub use operators::SlashReason;

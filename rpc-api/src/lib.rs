@@ -19,13 +19,17 @@ pub mod error;
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use serde::{Deserialize, Serialize};
 use verinfer_primitives::{
-	api::{JobPage, JobView, ModelView, OperatorView, QuoteView, ReputationView, ScoreView},
+	api::{JobAnswer, JobPage, JobView, ModelView, OperatorView, QuoteView, ReputationView, ScoreView},
 	chain::{parse_account, parse_hash, AccountId, Balance, BlockNumber, Hash},
 	ids::JobId,
 };
 
-/// A job as the node answers it.
+/// A job with all its details.
 pub type Job = JobView<AccountId, Balance, BlockNumber>;
+/// A job as the node answers it: in full, or its compact record once its details were pruned.
+pub type JobEntry = JobAnswer<AccountId, Balance, BlockNumber>;
+/// The compact record of a pruned job.
+pub type CompactJob = verinfer_primitives::jobs::CompactJob<AccountId, Balance, BlockNumber>;
 /// A page of a job index.
 pub type Page = JobPage<AccountId, Balance, BlockNumber>;
 /// A registered model.
@@ -98,9 +102,11 @@ impl From<Hash> for HashParam {
 /// `inference_*`: jobs, job pages, models, operators and quotes.
 #[rpc(client, server, namespace = "inference")]
 pub trait InferenceApi {
-	/// The job `id` with its input and result, or `null` if there is no such job.
+	/// The job `id` with its input and result; once its details were pruned (after the
+	/// retention period), its compact record and the last block that holds them in full
+	/// (`{"pruned": …, "fullRecordAt": n}`); `null` if there is no such job.
 	#[method(name = "job", blocking)]
-	fn job(&self, id: JobId, at: Option<Hash>) -> RpcResult<Option<Job>>;
+	fn job(&self, id: JobId, at: Option<Hash>) -> RpcResult<Option<JobEntry>>;
 
 	/// A page of the jobs `account` submitted, newest first from sequence number `pageStart`
 	/// (default: the newest), at most `pageLen` (default [`DEFAULT_PAGE_LEN`], at most 100).

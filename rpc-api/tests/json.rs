@@ -5,7 +5,7 @@
 //! Each one decodes into the typed answer and encodes back to exactly the same bytes.
 
 use serde::{de::DeserializeOwned, Serialize};
-use verinfer_rpc_api::{Job, Model, Page, QuoteAnswer, Reputation, Score};
+use verinfer_rpc_api::{JobEntry, Model, Page, QuoteAnswer, Reputation, Score};
 
 /// The `result` of the recorded answer `name`, byte for byte.
 fn recorded_result(name: &str) -> String {
@@ -30,8 +30,8 @@ fn round_trips<T: Serialize + DeserializeOwned>(name: &str) -> T {
 
 #[test]
 fn inference_answers_keep_their_json() {
-	let job: Option<Job> = round_trips("inference_job");
-	let job = job.expect("job 0 exists");
+	let job: Option<JobEntry> = round_trips("inference_job");
+	let job = job.and_then(JobEntry::into_full).expect("job 0 exists in full");
 	assert_eq!(job.id, 0);
 	assert_eq!(job.status, verinfer_primitives::JobPhase::Verified);
 	assert_eq!(job.assignments.len(), 3);
@@ -42,6 +42,7 @@ fn inference_answers_keep_their_json() {
 	assert_eq!(models.len(), 3);
 	let quote: QuoteAnswer = round_trips("inference_quote");
 	assert_eq!(quote.quote.k, 3);
+	assert_eq!(quote.storage, job.storage, "the job paid for its storage as quoted");
 }
 
 #[test]

@@ -20,7 +20,7 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 use verinfer_primitives::{
 	api::{
-		JobPage, JobView, ModelView, OperatorView, QuoteError, QuoteView, ReputationView, ScoreView,
+		JobAnswer, JobPage, ModelView, OperatorView, QuoteError, QuoteView, ReputationView, ScoreView,
 		MAX_TOP_SCAN,
 	},
 	JobId, ModelId,
@@ -234,7 +234,7 @@ impl_runtime_apis! {
 	}
 
 	impl verinfer_primitives::api::InferenceApi<Block, AccountId, Balance, BlockNumber> for Runtime {
-		fn job(id: JobId) -> Option<JobView<AccountId, Balance, BlockNumber>> {
+		fn job(id: JobId) -> Option<JobAnswer<AccountId, Balance, BlockNumber>> {
 			Jobs::job_view(id)
 		}
 

@@ -271,6 +271,18 @@ parameter_types! {
 	/// Jobs of working operators conclude before their deadlines, which only the jobs of absent
 	/// ones reach.
 	pub const MaxDeadlinesProcessed: u32 = 32;
+	/// A final job keeps its details (record, input, reveals, result) 30 days, then is pruned
+	/// to its compact record. Root may change it (`Jobs::set_retention`); this is the genesis
+	/// value.
+	pub const JobRetention: BlockNumber = 30 * DAYS;
+	/// 10 µVINF per byte of a job's details, held until they are pruned: about 0.07 VINF for
+	/// the ~7.3 kB of a bundled model's job with k = 3 (docs/benchmarks.md, *State per job*).
+	pub const JobStorageDepositPerByte: Balance = 10 * MICRO_UNITS;
+	/// 10 µVINF per byte kept forever (compact record and index entries), paid once to the
+	/// treasury: about 0.01 VINF per job with k = 3, 10 VINF per MB of permanent state.
+	pub const JobRecordFeePerByte: Balance = 10 * MICRO_UNITS;
+	/// Jobs pruned per block at most, in `on_idle` (and only with the block's spare weight).
+	pub const MaxJobsPrunedPerBlock: u32 = 64;
 }
 
 impl pallet_jobs::Config for Runtime {
@@ -306,6 +318,11 @@ impl pallet_jobs::Config for Runtime {
 	type MaxAgentNameLen = MaxAgentNameLen;
 	type MaxAgentMetadataLen = MaxAgentMetadataLen;
 	type MaxAgentDelegates = MaxAgentDelegates;
+	type Treasury = pallet_fees::TreasuryOf<Runtime>;
+	type StorageDepositPerByte = JobStorageDepositPerByte;
+	type RecordFeePerByte = JobRecordFeePerByte;
+	type DefaultRetention = JobRetention;
+	type MaxPrunedPerBlock = MaxJobsPrunedPerBlock;
 	type WeightInfo = pallet_jobs::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = benchmark_helper::VerinferBenchmarkHelper;

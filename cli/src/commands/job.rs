@@ -13,25 +13,66 @@ use codec::Encode;
 use serde_json::json;
 use std::time::{Duration, Instant};
 use subxt::{client::OnlineClientAtBlock, utils::H256, PolkadotConfig};
-use verinfer_client::Scale;
+use verinfer_client::{JobEntry, Scale};
 use verinfer_primitives::{JobId, JobPhase, JobPolicy};
 
 /// Runs one job command.
 pub async fn run(ctx: &Ctx, cmd: JobCommand) -> Result<()> {
 	match cmd {
 		JobCommand::Submit(args) => submit(ctx, args).await,
-		JobCommand::Show { id } => {
-			let job =
-				query::job(&ctx.chain, id, None).await?.ok_or_else(|| anyhow!("no job {id}"))?;
+		JobCommand::Show { id } => show(ctx, id).await,
+		JobCommand::List(args) => list(ctx, args).await,
+	}
+}
+
+/// `job show`: the job in full; once its details were pruned, its compact record, and the full
+/// record read at the last block that holds it when the node is an archive node (checked
+/// against the compact record's hash).
+async fn show(ctx: &Ctx, id: JobId) -> Result<()> {
+	let entry =
+		query::job_entry(&ctx.chain, id, None).await?.ok_or_else(|| anyhow!("no job {id}"))?;
+	let (pruned, full_record_at) = match entry {
+		JobEntry::Full(job) => {
 			if ctx.json {
 				output::print_json(&job);
 			} else {
 				output::print_job(&ctx.chain.token, &job);
 			}
-			Ok(())
+			return Ok(());
 		}
-		JobCommand::List(args) => list(ctx, args).await,
+		JobEntry::Pruned { pruned, full_record_at } => (pruned, full_record_at),
+	};
+	let archived = query::archived_job(&ctx.chain, id, full_record_at).await?;
+	if let Some(full) = &archived {
+		let hash = full.record_hash();
+		if hash != pruned.record_hash {
+			bail!(
+				"the record of job {id} at block #{full_record_at} hashes to {hash:?}, not to the \
+				 compact record's {:?}",
+				pruned.record_hash
+			);
+		}
 	}
+	if ctx.json {
+		output::print_json(&json!({
+			"pruned": pruned,
+			"fullRecordAt": full_record_at,
+			"fullRecord": archived,
+		}));
+		return Ok(());
+	}
+	match &archived {
+		Some(full) => {
+			output::print_job(&ctx.chain.token, full);
+			println!(
+				"  pruned         in block #{}; this record was read at block #{full_record_at} \
+				 (archive node) and hashes to the compact record's {:?}",
+				pruned.pruned_at, pruned.record_hash
+			);
+		}
+		None => output::print_pruned(&ctx.chain.token, &pruned, full_record_at),
+	}
+	Ok(())
 }
 
 async fn list(ctx: &Ctx, a: JobList) -> Result<()> {
@@ -51,16 +92,27 @@ async fn list(ctx: &Ctx, a: JobList) -> Result<()> {
 	}
 	let token = &ctx.chain.token;
 	println!("{} jobs in total", page.total);
-	for j in &page.jobs {
-		println!(
-			"{:>6}  {:<10} model {:?}  submitted {}  quote {}  {}",
-			j.id,
-			j.status.to_string(),
-			j.model,
-			output::block(Some(j.submitted_at)),
-			token.format(j.quote.total),
-			j.result.as_ref().map(tensor::describe_with_shape).unwrap_or_default()
-		);
+	for entry in &page.jobs {
+		match entry {
+			JobEntry::Full(j) => println!(
+				"{:>6}  {:<10} model {:?}  submitted {}  quote {}  {}",
+				j.id,
+				j.status.to_string(),
+				j.model,
+				output::block(Some(j.submitted_at)),
+				token.format(j.quote.total),
+				j.result.as_ref().map(tensor::describe_with_shape).unwrap_or_default()
+			),
+			JobEntry::Pruned { pruned: j, .. } => println!(
+				"{:>6}  {:<10} model {:?}  submitted {}  pruned in {}; result hash {}",
+				j.id,
+				j.outcome.to_string(),
+				j.model,
+				output::block(Some(j.submitted_at)),
+				output::block(Some(j.pruned_at)),
+				output::hash(j.result_hash)
+			),
+		}
 	}
 	if let Some(next) = page.next {
 		println!("older jobs: add --start {next}");
@@ -95,7 +147,8 @@ async fn submit(ctx: &Ctx, a: JobSubmit) -> Result<()> {
 	let k = policy.map_or(model.k, |p| p.k);
 	let me = ctx.me();
 	let agent = a.agent.as_deref().map(|t| keys::parse_agent(t, me.as_ref())).transpose()?;
-	let quote = query::quote(&ctx.chain, model.id, input.encoded_size() as u32, k).await?.quote;
+	let quoted = query::quote(&ctx.chain, model.id, input.encoded_size() as u32, k).await?;
+	let quote = quoted.quote;
 	let max_fee = match &a.max_fee {
 		Some(m) => token.parse(m).context("--max-fee")?,
 		None => quote.total,
@@ -112,6 +165,10 @@ async fn submit(ctx: &Ctx, a: JobSubmit) -> Result<()> {
 		token.format(quote.royalty),
 		token.format(quote.protocol_fee),
 		token.format(max_fee)
+	));
+	ctx.progress.line(&format!(
+		"storage {}",
+		output::storage_line(token, &quoted.storage, Some(quoted.retention))
 	));
 
 	let tx = ctx

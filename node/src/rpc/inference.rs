@@ -11,7 +11,7 @@ use verinfer_primitives::{
 	JobId,
 };
 use verinfer_rpc_api::{
-	AccountParam, HashParam, InferenceApiServer, Job, Model, Operator, Page, QuoteAnswer,
+	AccountParam, HashParam, InferenceApiServer, JobEntry, Model, Operator, Page, QuoteAnswer,
 	DEFAULT_PAGE_LEN,
 };
 use verinfer_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Hash};
@@ -77,7 +77,7 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: InferenceRuntimeApi<Block, AccountId, Balance, BlockNumber>,
 {
-	fn job(&self, id: JobId, at: Option<Hash>) -> RpcResult<Option<Job>> {
+	fn job(&self, id: JobId, at: Option<Hash>) -> RpcResult<Option<JobEntry>> {
 		let (api, at) = self.api(at)?;
 		api.job(at, id).map_err(|e| runtime_error("InferenceApi::job", e))
 	}

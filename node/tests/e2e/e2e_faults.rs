@@ -256,13 +256,19 @@ async fn check_verified_with_dave_slashed(
 	let req_before = chain.balance(before, &requester_id).await?;
 	let req_after = chain.balance(verdict_block, &requester_id).await?;
 	let charged = sub.quote.total - payout.refunded;
+	let (deposit, record_fee) = sub.storage;
 	assert_eq!(
 		req_before.free as i128 - req_after.free as i128,
-		(sub.tx_fee + charged) as i128 - to_beneficiary as i128,
-		"requester: transaction fee {} + charged {charged} - compensation {to_beneficiary}",
+		(sub.tx_fee + charged + deposit + record_fee) as i128 - to_beneficiary as i128,
+		"requester: transaction fee {} + charged {charged} + storage deposit {deposit} + record \
+		 fee {record_fee} - compensation {to_beneficiary}",
 		sub.tx_fee,
 	);
-	assert_eq!(req_after.reserved, req_before.reserved, "the escrow hold is gone");
+	assert_eq!(
+		req_after.reserved,
+		req_before.reserved + deposit,
+		"the escrow hold is gone, the storage deposit stays"
+	);
 	eprintln!(
 		"[e2e_faults] job #{job_id}: charged {charged} (refunded {}), Dave slashed {amount} ({reason:?}), requester compensated {to_beneficiary}",
 		payout.refunded

@@ -160,14 +160,20 @@ async fn verify_one(
 	// Balances right before the submission and at the verdict.
 	let req_before = chain.balance(before, &requester_id).await?;
 	let req_after = chain.balance(verdict_block, &requester_id).await?;
+	let (deposit, record_fee) = sub.storage;
 	assert_eq!(
 		req_before.free - req_after.free,
-		sub.tx_fee + charged,
-		"{}: the requester pays the transaction fee {} plus the charged {charged}",
+		sub.tx_fee + charged + deposit + record_fee,
+		"{}: the requester pays the transaction fee {}, the charged {charged}, the record fee \
+		 {record_fee} and holds the storage deposit {deposit}",
 		sample.name,
 		sub.tx_fee
 	);
-	assert_eq!(req_after.reserved, req_before.reserved, "the escrow hold is gone");
+	assert_eq!(
+		req_after.reserved,
+		req_before.reserved + deposit,
+		"the escrow hold is gone, the storage deposit stays until the job is pruned"
+	);
 	for (name, id, _) in &operators {
 		let b = chain.balance(before, id).await?;
 		let a = chain.balance(verdict_block, id).await?;

@@ -18,7 +18,7 @@ pub use verinfer_test_utils::{
 
 use std::time::Duration;
 use subxt_signer::sr25519::Keypair;
-use verinfer_client::{Job, Operator, Reputation};
+use verinfer_client::{Job, JobEntry, Operator, Reputation};
 use verinfer_primitives::{
 	api::ReputationView, jobs::JobPolicy, tensor::Tensor, AccountId, Balance, JobId, JobPhase,
 	Nonce, OperatorStats, Quote,
@@ -143,8 +143,16 @@ impl Chain {
 		Ok(Chain { api: node.subxt_client().await?, rpc: node.rpc()?.node().clone() })
 	}
 
-	/// `inference_job` at block `number`.
+	/// `inference_job` at block `number`, in full (an error if its details were pruned).
 	pub async fn job(&self, number: u64, id: JobId) -> TestResult<Option<Job>> {
+		match self.job_entry(number, id).await? {
+			None => Ok(None),
+			Some(entry) => Ok(Some(entry.into_full().ok_or(format!("job {id} was pruned"))?)),
+		}
+	}
+
+	/// `inference_job` at block `number`, as answered: in full or pruned.
+	pub async fn job_entry(&self, number: u64, id: JobId) -> TestResult<Option<JobEntry>> {
 		let hash = block_hash(&self.api, number).await?;
 		Ok(InferenceApiClient::job(&self.rpc, id, Some(hash)).await?)
 	}
@@ -245,6 +253,9 @@ pub struct Submission {
 	pub commit_deadline: u32,
 	/// The transaction fee the requester paid (`TransactionFeePaid::actual_fee`).
 	pub tx_fee: Balance,
+	/// The storage deposit held from the requester until the job is pruned, and the record
+	/// fee it paid to the treasury (`Jobs::StoragePaid`).
+	pub storage: (Balance, Balance),
 }
 
 /// `Jobs::submit_job(model, input, max_fee, None, None)` of `sample` signed by `requester`,
@@ -287,11 +298,15 @@ pub async fn submit_with(
 		send(api, requester, &call, &format!("submit_job of {}", sample.name), timeout).await?;
 	let mut submitted = None;
 	let mut tx_fee = None;
+	let mut storage = None;
 	for event in included.events {
 		match event {
 			RuntimeEvent::Jobs(pallet_jobs::Event::JobSubmitted {
 				job, quote, commit_deadline, ..
 			}) => submitted = Some((job, quote, commit_deadline)),
+			RuntimeEvent::Jobs(pallet_jobs::Event::StoragePaid { deposit, fee, .. }) => {
+				storage = Some((deposit, fee))
+			}
 			RuntimeEvent::TransactionPayment(
 				pallet_transaction_payment::Event::TransactionFeePaid { who, actual_fee, .. },
 			) if who == requester_id => tx_fee = Some(actual_fee),
@@ -308,5 +323,6 @@ pub async fn submit_with(
 		operators,
 		commit_deadline,
 		tx_fee: tx_fee.ok_or("submit_job succeeded without a TransactionFeePaid event")?,
+		storage: storage.ok_or("submit_job succeeded without a StoragePaid event")?,
 	})
 }

@@ -10,6 +10,8 @@
 //! - [`e2e_jobs`]: a job of every bundled model is verified by the off-chain workers.
 //! - [`e2e_faults`]: a lying engine and a missing engine are slashed; a crashed node reveals.
 //! - [`load`]: a burst of jobs among transfers is all verified; nobody is slashed.
+//! - [`bounded_state`]: with a short retention period, a job is read in full, pruned, read as
+//!   its compact record from a pruning node and in full from an archive node at the older block.
 //! - [`rpc`]: every `inference_*` and `reputation_*` method, its errors and paging.
 //! - [`polkadot_js`]: a polkadot.js wallet submits and follows a job.
 //! - [`docker_network`]: the whole network of `scripts/network.sh` in containers: finality, a
@@ -19,6 +21,7 @@
 
 mod harness;
 
+mod bounded_state;
 mod dev_node;
 mod docker_network;
 mod e2e_faults;

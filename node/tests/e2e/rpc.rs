@@ -139,7 +139,7 @@ fn hex(h: &H256) -> String {
 }
 
 fn ids(page: &Page) -> Vec<u64> {
-	page.jobs.iter().map(|j| j.id).collect()
+	page.jobs.iter().map(|j| j.id()).collect()
 }
 
 async fn scenario(node: &mut NodeProcess) -> TestResult {
@@ -287,7 +287,11 @@ async fn scenario(node: &mut NodeProcess) -> TestResult {
 	assert_eq!((first.quote.k, first.quote.total), (1, total), "the chain charged the RPC's quote");
 	eprintln!("[rpc] jobs #{} and #{} submitted", first.job, second.job);
 
-	let job = typed!(InferenceApiClient::job(&rpc, first.job, None)).await?.ok_or("no job")?;
+	let job = typed!(InferenceApiClient::job(&rpc, first.job, None))
+		.await?
+		.ok_or("no job")?
+		.into_full()
+		.ok_or("pruned already")?;
 	eprintln!("[rpc] job {job:?}");
 	assert_eq!(job.id, first.job);
 	assert_eq!(job.requester, requester_id);
@@ -304,7 +308,7 @@ async fn scenario(node: &mut NodeProcess) -> TestResult {
 	let at_inclusion = typed!(InferenceApiClient::job(&rpc, first.job, Some(first_block)))
 		.await?
 		.ok_or("no job at its inclusion block")?;
-	assert_eq!(at_inclusion.status, JobPhase::Assigned);
+	assert_eq!(at_inclusion.status(), JobPhase::Assigned);
 	let parent = api.at_block(first_block).await?.block_header().await?.parent_hash;
 	assert_eq!(typed!(InferenceApiClient::job(&rpc, first.job, Some(parent))).await?, None);
 
@@ -319,7 +323,7 @@ async fn scenario(node: &mut NodeProcess) -> TestResult {
 	.await?;
 	assert_eq!((page.total, ids(&page)), (2, vec![second.job]));
 	assert_eq!(page.next, Some(0));
-	assert_eq!(page.jobs[0].input, None, "pages carry no inputs");
+	assert_eq!(page.jobs[0].full().ok_or("pruned")?.input, None, "pages carry no inputs");
 	let page2: Page = raw
 		.ok(
 			"inference_jobsByRequester",
@@ -356,7 +360,11 @@ async fn scenario(node: &mut NodeProcess) -> TestResult {
 	// 7. Eve has no key in the keystore: both jobs expire and she is recorded as missing them.
 	let deadline = Instant::now() + EXPIRY_TIMEOUT;
 	loop {
-		let job = typed!(InferenceApiClient::job(&rpc, second.job, None)).await?.ok_or("no job")?;
+		let job = typed!(InferenceApiClient::job(&rpc, second.job, None))
+			.await?
+			.ok_or("no job")?
+			.into_full()
+			.ok_or("pruned already")?;
 		if job.status == JobPhase::Expired {
 			assert_eq!(job.assignments[0].outcome, Some(AssignmentOutcome::MissedCommit), "{job:?}");
 			assert!(job.concluded_at.is_some(), "{job:?}");

@@ -6,13 +6,14 @@ use crate::Pallet as JobsPallet;
 use alloc::{vec, vec::Vec};
 use codec::Encode;
 use frame_benchmarking::v2::*;
+use frame_support::weights::Weight;
 use frame_support::{
 	traits::{fungible::Mutate, Get, Hooks},
 	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_core::H256;
-use sp_runtime::traits::{One, Saturating};
+use sp_runtime::traits::{One, Saturating, Zero};
 use verinfer_primitives::{
 	tensor::{BoundedShape, Tensor},
 	ModelFees,
@@ -404,6 +405,72 @@ mod benchmarks {
 
 		for id in ids {
 			assert!(Jobs::<T>::get(id).unwrap().phase.is_final());
+		}
+	}
+
+	#[benchmark]
+	fn set_retention() {
+		let retention: BlockNumberFor<T> = 1000u32.into();
+
+		#[extrinsic_call]
+		_(RawOrigin::Root, retention);
+
+		assert_eq!(Retention::<T>::get(), retention);
+	}
+
+	/// `n` final jobs are pruned in one `on_idle`, each at its largest: `MaxReplicas`
+	/// operators that all revealed outputs of `MaxOutputLen` elements, an input of
+	/// `MaxInputLen` elements and a result of `MaxOutputLen`.
+	#[benchmark]
+	fn on_idle_prune(n: Linear<0, { T::MaxPrunedPerBlock::get() }>) {
+		Retention::<T>::put(BlockNumberFor::<T>::one());
+		let ids = full_jobs::<T>(n);
+		let k = T::MaxReplicas::get();
+		let input_len = T::MaxInputLen::get();
+		let input = InputOf::<T>::try_from(Tensor::new(vec![input_len], vec![3; input_len as usize], 2))
+			.expect("fits");
+		for id in ids.iter() {
+			for slot in 0..k {
+				<JobsPallet<T> as JobsInterface<_, _, _>>::record_commitment(*id, slot, H256::zero())
+					.unwrap();
+			}
+			JobsPallet::<T>::do_open_reveal(*id).unwrap();
+			for slot in 0..k {
+				<JobsPallet<T> as JobsInterface<_, _, _>>::record_reveal(*id, slot, output_of::<T>(*id, 7))
+					.unwrap();
+			}
+			Inputs::<T>::insert(id, input.clone());
+			let outcomes = (0..k)
+				.map(|_| verinfer_primitives::jobs::SlotOutcome {
+					outcome: verinfer_primitives::AssignmentOutcome::Agreed,
+					paid: Zero::zero(),
+					slashed: Zero::zero(),
+				})
+				.collect();
+			JobsPallet::<T>::do_conclude(
+				*id,
+				Conclusion {
+					phase: JobPhase::Verified,
+					result: Some(output_of::<T>(*id, 7)),
+					agreeing: k,
+					outcomes,
+					payout: Default::default(),
+				},
+			)
+			.unwrap();
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		let at = now.saturating_add(One::one());
+		frame_system::Pallet::<T>::set_block_number(at);
+		PruneCursor::<T>::put(at);
+
+		#[block]
+		{
+			JobsPallet::<T>::on_idle(at, Weight::MAX);
+		}
+
+		for id in ids {
+			assert!(Pruned::<T>::contains_key(id) && !Jobs::<T>::contains_key(id));
 		}
 	}
 

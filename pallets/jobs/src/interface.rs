@@ -39,8 +39,9 @@ impl<T: Config> Pallet<T> {
 		if let Some(bucket) = job.queued_at.take() {
 			Self::unschedule(id, bucket);
 		}
+		let now = frame_system::Pallet::<T>::block_number();
 		job.phase = conclusion.phase;
-		job.concluded_at = Some(frame_system::Pallet::<T>::block_number());
+		job.concluded_at = Some(now);
 		job.agreeing = conclusion.agreeing;
 		job.payout = Some(conclusion.payout);
 		if let Some(result) = conclusion.result {
@@ -52,6 +53,7 @@ impl<T: Config> Pallet<T> {
 			OperatorOpenJobs::<T>::remove(&assignment.operator, id);
 		}
 		OpenJobs::<T>::mutate(|n| n.saturating_dec());
+		Self::schedule_prune(id, now);
 		let phase = job.phase;
 		Jobs::<T>::insert(id, job);
 		Self::deposit_event(Event::JobConcluded { job: id, phase });

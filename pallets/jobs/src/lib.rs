@@ -1,7 +1,8 @@
 //! # Jobs pallet
 //!
 //! The inference job registry of Verinfer: the model registry, job submission and operator
-//! assignment, the deadlines of every job and the permanent record of what happened to it.
+//! assignment, the deadlines of every job, the record of what happened to it and, after the
+//! retention period, the compact record kept forever.
 //! The commit–reveal protocol and the verdict belong to the settlement pallet, which reads and
 //! completes jobs through [`JobsInterface`] and is told about deadlines through
 //! [`DeadlineHandler`].
@@ -23,10 +24,12 @@
 //!   ask for more than the model's default, never for less. `k = q = 1` is allowed and its jobs
 //!   are marked [`JobInfo::unverified`].
 //! - **Job**: one run of a model on one input ([`JobInfo`]). Its id ([`JobId`]) is a counter.
-//!   Its record is kept forever: requester, model, input (in [`Inputs`]) and its hash, policy,
-//!   quote, the assigned operators with their commitments, reveal blocks and output hashes (the
-//!   outputs in [`Reveals`]), outcomes, payments and slashes, the result (in [`Results`]), the
-//!   payout, and the block of every step.
+//!   Its full record: requester, model, input (in [`Inputs`]) and its hash, policy, quote, the
+//!   assigned operators with their commitments, reveal blocks and output hashes (the outputs in
+//!   [`Reveals`]), outcomes, payments and slashes, the result (in [`Results`]), the payout, the
+//!   block of every step and its storage cost. It is kept for the retention period after the
+//!   job's conclusion, then pruned to a compact record kept forever (see *Storage and
+//!   retention*).
 //! - **Agent** ([`AgentInfo`]): an AI agent (or any requester) whose decisions are listed
 //!   together. [`Pallet::register_agent`] registers it under a deposit held with
 //!   [`HoldReason::AgentDeposit`]; its tag ([`AgentTag`]) is `blake2_256(SCALE(controller,
@@ -129,6 +132,55 @@
 //! concludes it itself (`Expired`, or `Failed` in the reveal phase) and refunds the requester.
 //! The weight of `on_initialize` is benchmarked per processed job and returned exactly.
 //!
+//! ## Storage and retention
+//!
+//! A job's state is paid by its requester, at submission, on top of the quote (and outside
+//! `max_fee`, which bounds the quote):
+//!
+//! - **Deposit** for its details, held under [`HoldReason::JobStorage`]:
+//!   `StorageDepositPerByte × retained bytes`, where the retained bytes are those removed when
+//!   the job is pruned, keys included ([`Pallet::storage_bytes`]): the record with `k`
+//!   assignments, the input, `k` reveals counted at the largest output an operator may reveal
+//!   (`MaxOutputLen` elements: an operator may reveal any output, and the requester's job is
+//!   what causes the reveals), the result and the prune-queue entry.
+//! - **Record fee** for what is kept forever, paid to `Config::Treasury`:
+//!   `RecordFeePerByte × kept bytes`: the compact record with `k` operators and the index
+//!   entries of the requester, the `k` operators and an agent tag (counted for every job, so
+//!   that a quote is exact).
+//!
+//! Both are in the quote ([`Pallet::quote_for`], the `inference_quote` runtime API) and in the
+//! record ([`JobInfo::storage`], event [`Event::StoragePaid`]). A requester who cannot pay them
+//! besides the quote is refused with [`Error::CannotPayStorage`], and nothing changes.
+//!
+//! When a job concludes it is queued in [`PruneQueue`] under the block
+//! `concluded_at + Retention` ([`Retention`]: `DefaultRetention` at genesis, 30 days in the
+//! runtime; root may change it with [`Pallet::set_retention`], for jobs concluded from then on).
+//! `on_idle` of that block (or of a later one, under a backlog) prunes it: the record, input,
+//! reveals and result are removed, the deposit is released to the last unit
+//! ([`Event::JobPruned`]), and a [`CompactJob`](verinfer_primitives::jobs::CompactJob) is
+//! written to [`Pruned`], forever: ids, requester, agent, model, policy, the hashes of the
+//! input, the result and the full record, the outcome, per operator the blocks of its steps, its
+//! outcome, payment and slash, the payout, the storage cost and the blocks of submission,
+//! reveal, conclusion and pruning. The index entries stay, so every index still lists the job.
+//!
+//! The full-record hash is blake2-256 of the SCALE encoding of the job's
+//! [`JobView`](verinfer_primitives::api::JobView) as the runtime API answers it in full
+//! ([`Pallet::full_view`]), which does not change from the conclusion to the pruning: anyone
+//! holding that answer (the requester, an indexer, an archive node queried at the block before
+//! the pruning) can show that it is the record the chain kept. The runtime API answers a
+//! pruned job with its compact record and that last block
+//! ([`JobAnswer::Pruned`](verinfer_primitives::api::JobAnswer)).
+//!
+//! **Bounded work.** `on_idle` walks the queue from [`PruneCursor`], at most
+//! `MaxPrunedPerBlock` jobs and as many buckets per block, and only as many jobs as the
+//! remaining weight pays for (each charged at its largest, `MaxReplicas` reveals, as
+//! benchmarked in `on_idle_prune`); what is left stays queued and the cursor stays on its
+//! bucket, so the rest is carried over to the next blocks. Until then the details stay paid
+//! for by their deposits. `try_state` checks that no job is half pruned (a compact record
+//! stands alone; every input, reveal and result belongs to a kept record; every final kept job
+//! is queued once, behind no cursor) and that every requester's `JobStorage` hold equals the
+//! deposits of its kept jobs.
+//!
 //! ## Indexes
 //!
 //! [`RequesterJobs`], [`OperatorJobs`] and [`AgentJobs`] list every job of a requester, an
@@ -158,6 +210,7 @@ mod interface;
 #[cfg(test)]
 mod mock;
 pub mod query;
+mod retention;
 mod submission;
 #[cfg(test)]
 mod tests;
@@ -206,6 +259,13 @@ pub type JobOf<T> = JobInfo<
 	BalanceOf<T>,
 	frame_system::pallet_prelude::BlockNumberFor<T>,
 	<T as Config>::MaxReplicas,
+>;
+
+/// A pruned job's compact record as stored by this pallet.
+pub type CompactJobOf<T> = verinfer_primitives::jobs::CompactJob<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
 >;
 
 /// An agent as stored by this pallet.
@@ -348,6 +408,27 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxAgentDelegates: Get<u32>;
 
+		/// Where record fees go: the fees pallet's treasury.
+		type Treasury: Get<Self::AccountId>;
+
+		/// Held per byte of a job's state kept during the retention period, from submission
+		/// until the job is pruned.
+		#[pallet::constant]
+		type StorageDepositPerByte: Get<BalanceOf<Self>>;
+
+		/// Paid to the treasury, once, per byte of a job's state kept forever (its compact
+		/// record and index entries).
+		#[pallet::constant]
+		type RecordFeePerByte: Get<BalanceOf<Self>>;
+
+		/// The retention period set at genesis: blocks a final job keeps its details.
+		#[pallet::constant]
+		type DefaultRetention: Get<BlockNumberFor<Self>>;
+
+		/// Most jobs pruned, and most prune-queue buckets looked at, in one block's `on_idle`.
+		#[pallet::constant]
+		type MaxPrunedPerBlock: Get<u32>;
+
 		/// Weights of this pallet's calls and deadline work.
 		type WeightInfo: WeightInfo;
 
@@ -365,6 +446,9 @@ pub mod pallet {
 		/// An agent controller's deposit for its agent's entry.
 		#[codec(index = 1)]
 		AgentDeposit,
+		/// A requester's deposit for the details of its job, until they are pruned.
+		#[codec(index = 2)]
+		JobStorage,
 	}
 
 	/// Models registered when the chain starts.
@@ -378,6 +462,7 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
+			Retention::<T>::put(T::DefaultRetention::get());
 			for m in &self.models {
 				// A chain spec that cannot register its own models must not produce a chain.
 				Pallet::<T>::do_register_model(
@@ -405,7 +490,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextJobId<T: Config> = StorageValue<_, JobId, ValueQuery>;
 
-	/// Every job ever submitted: open ones and the permanent record of final ones.
+	/// Every job whose details are kept: open ones, and final ones within the retention period
+	/// (then pruned to [`Pruned`]).
 	#[pallet::storage]
 	pub type Jobs<T: Config> = StorageMap<_, Twox64Concat, JobId, JobOf<T>, OptionQuery>;
 
@@ -491,6 +577,41 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Agents<T: Config> = StorageMap<_, Identity, AgentTag, AgentOf<T>, OptionQuery>;
 
+	/// Blocks a final job keeps its details (record, input, reveals, result) before they are
+	/// pruned to its compact record. Set at genesis to `DefaultRetention`; root may change it
+	/// for jobs concluded from then on ([`Pallet::set_retention`]).
+	#[pallet::storage]
+	pub type Retention<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, DefaultRetentionOf<T>>;
+
+	/// `DefaultRetention`: what [`Retention`] reads before anything was written (a chain that
+	/// started before it existed).
+	#[pallet::type_value]
+	pub fn DefaultRetentionOf<T: Config>() -> BlockNumberFor<T> {
+		T::DefaultRetention::get()
+	}
+
+	/// Every final job whose details are still kept, by the block from which they may be
+	/// pruned (its conclusion plus the retention period then).
+	#[pallet::storage]
+	pub type PruneQueue<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		Twox64Concat,
+		JobId,
+		(),
+		OptionQuery,
+	>;
+
+	/// The first bucket of [`PruneQueue`] that may still hold jobs due for pruning.
+	#[pallet::storage]
+	pub type PruneCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
+
+	/// The compact record of every pruned job, kept forever.
+	#[pallet::storage]
+	pub type Pruned<T: Config> = StorageMap<_, Twox64Concat, JobId, CompactJobOf<T>, OptionQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -520,6 +641,14 @@ pub mod pallet {
 		RevealOpened { job: JobId, reveal_deadline: BlockNumberFor<T> },
 		/// `job` reached its final `phase`.
 		JobConcluded { job: JobId, phase: JobPhase },
+		/// `requester` of `job` paid for its state: `deposit` is held until the job is pruned,
+		/// `fee` went to the treasury for its compact record.
+		StoragePaid { job: JobId, requester: T::AccountId, deposit: BalanceOf<T>, fee: BalanceOf<T> },
+		/// The details of `job` were pruned to its compact record; `released` of its storage
+		/// deposit went back to `requester`.
+		JobPruned { job: JobId, requester: T::AccountId, released: BalanceOf<T> },
+		/// Jobs concluded from now on keep their details `retention` blocks.
+		RetentionSet { retention: BlockNumberFor<T> },
 	}
 
 	#[pallet::error]
@@ -594,6 +723,11 @@ pub mod pallet {
 		AgentMetadataTooLong,
 		/// More delegates than `MaxAgentDelegates`.
 		TooManyDelegates,
+		/// The free balance cannot cover the job's storage deposit and record fee besides its
+		/// quote.
+		CannotPayStorage,
+		/// The retention period must be at least one block.
+		ZeroRetention,
 	}
 
 	#[pallet::hooks]
@@ -608,6 +742,10 @@ pub mod pallet {
 			Self::draw_pending();
 		}
 
+		fn on_idle(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::prune_expired(now, remaining)
+		}
+
 		fn integrity_test() {
 			assert!(T::MaxReplicas::get() >= 1, "MaxReplicas must be at least 1");
 			assert!(T::MaxReplicas::get() <= 16, "the verdict's group search assumes k ≤ 16");
@@ -619,6 +757,8 @@ pub mod pallet {
 			assert!(T::DeadlineSearchRange::get() >= 1, "DeadlineSearchRange must not be zero");
 			assert!(T::MaxDeadlinesProcessed::get() >= 1, "MaxDeadlinesProcessed must not be zero");
 			assert!(T::MaxCandidates::get() >= T::MaxReplicas::get(), "too few candidates");
+			assert!(!T::DefaultRetention::get().is_zero(), "DefaultRetention must not be zero");
+			assert!(T::MaxPrunedPerBlock::get() >= 1, "MaxPrunedPerBlock must not be zero");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -783,6 +923,19 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_set_agent_delegates(who, agent, delegates)
+		}
+
+		/// Root: keep the details of jobs concluded from now on `retention` blocks (at least
+		/// one) before pruning them. Jobs already concluded keep the period they were queued
+		/// with; storage deposits do not depend on it.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::set_retention())]
+		pub fn set_retention(
+			origin: OriginFor<T>,
+			retention: BlockNumberFor<T>,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::do_set_retention(retention)
 		}
 	}
 

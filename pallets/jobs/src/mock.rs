@@ -82,6 +82,16 @@ parameter_types! {
 	pub static MaxDeadlinesPerBlock: u32 = 4;
 	pub static DeadlineSearchRange: u32 = 3;
 	pub static MaxDeadlinesProcessed: u32 = 8;
+	/// Storage prices: zero unless a test sets them, so that the other tests' balances are
+	/// those of the fees alone.
+	pub static StorageDepositPerByte: Balance = 0;
+	pub static RecordFeePerByte: Balance = 0;
+	pub static MaxPrunedPerBlock: u32 = 4;
+}
+
+pub const RETENTION: u64 = 10;
+frame_support::parameter_types! {
+	pub const Treasury: AccountId = TREASURY;
 }
 
 /// Randomness from [`Random`], mixed with the subject like BABE's.
@@ -178,6 +188,11 @@ impl pallet_jobs::Config for Test {
 	type MaxAgentNameLen = ConstU32<16>;
 	type MaxAgentMetadataLen = ConstU32<32>;
 	type MaxAgentDelegates = ConstU32<4>;
+	type Treasury = Treasury;
+	type StorageDepositPerByte = StorageDepositPerByte;
+	type RecordFeePerByte = RecordFeePerByte;
+	type DefaultRetention = ConstU64<RETENTION>;
+	type MaxPrunedPerBlock = MaxPrunedPerBlock;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchHelper;
@@ -284,6 +299,7 @@ impl ExtBuilder {
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();
+		pallet_jobs::GenesisConfig::<Test>::default().assimilate_storage(&mut storage).unwrap();
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| {
 			TestOperators::reset();
@@ -294,6 +310,9 @@ impl ExtBuilder {
 			MaxDeadlinesPerBlock::set(4);
 			DeadlineSearchRange::set(3);
 			MaxDeadlinesProcessed::set(8);
+			StorageDepositPerByte::set(0);
+			RecordFeePerByte::set(0);
+			MaxPrunedPerBlock::set(4);
 			System::set_block_number(1);
 		});
 		ext

@@ -8,14 +8,15 @@
 use crate::{
 	AgentJobCount, AgentJobs, AgentTag, BalanceOf, Config, FeesInterface, Inputs, JobOf, Jobs,
 	ModelOf, ModelStatus, Models, OperatorJobCount, OperatorJobs, OperatorsInterface, Pallet,
-	RequesterJobCount, RequesterJobs, Results,
+	Pruned, RequesterJobCount, RequesterJobs, Results, Retention,
 };
 use alloc::vec::Vec;
 use codec::{Compact, Encode};
 use frame_support::traits::Get;
+use sp_runtime::traits::{Saturating, UniqueSaturatedInto};
 use frame_system::pallet_prelude::BlockNumberFor;
 use verinfer_primitives::{
-	api::{JobPage, JobView, ModelView, QuoteError, QuoteView, MAX_PAGE_LEN},
+	api::{JobAnswer, JobPage, JobView, ModelView, QuoteError, QuoteView, MAX_PAGE_LEN},
 	tensor::{Tensor, TensorSpec},
 	JobId, ModelId,
 };
@@ -23,6 +24,10 @@ use verinfer_primitives::{
 /// A job as the runtime API shows it.
 pub type JobViewOf<T> =
 	JobView<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+
+/// A job or its compact record as the runtime API answers it.
+pub type JobAnswerOf<T> =
+	JobAnswer<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 
 /// A page of jobs as the runtime API shows it.
 pub type JobPageOf<T> =
@@ -73,12 +78,31 @@ impl<T: Config> Pallet<T> {
 				result.as_ref().is_some_and(|r| r.is_not_computable()),
 			result,
 			payout: job.payout,
+			storage: job.storage,
 		}
 	}
 
-	/// The job `id` with its input and result, if it exists.
-	pub fn job_view(id: JobId) -> Option<JobViewOf<T>> {
-		Jobs::<T>::get(id).map(|job| Self::job_view_of(id, job, true))
+	/// The single-job view of job `id` (with its input and result), whose record is `job`:
+	/// what `InferenceApi::job` answers and what a compact record's `record_hash` hashes.
+	pub fn full_view(id: JobId, job: JobOf<T>) -> JobViewOf<T> {
+		Self::job_view_of(id, job, true)
+	}
+
+	/// The answer for job `id` whose details are gone: its compact record, if it has one.
+	fn pruned_answer(id: JobId) -> Option<JobAnswerOf<T>> {
+		Pruned::<T>::get(id).map(|pruned| JobAnswer::Pruned {
+			full_record_at: pruned.pruned_at.saturating_sub(1u32.into()),
+			pruned,
+		})
+	}
+
+	/// The job `id` with its input and result, or its compact record if its details were
+	/// pruned; `None` if there is no such job.
+	pub fn job_view(id: JobId) -> Option<JobAnswerOf<T>> {
+		match Jobs::<T>::get(id) {
+			Some(job) => Some(JobAnswer::Full(Self::full_view(id, job))),
+			None => Self::pruned_answer(id),
+		}
 	}
 
 	/// One page of an index of `count` entries read by `get(seq)`, newest first from `start`
@@ -103,7 +127,10 @@ impl<T: Config> Pallet<T> {
 			.rev()
 			.filter_map(|seq| {
 				let id = get(seq)?;
-				Jobs::<T>::get(id).map(|job| Self::job_view_of(id, job, false))
+				match Jobs::<T>::get(id) {
+					Some(job) => Some(JobAnswer::Full(Self::job_view_of(id, job, false))),
+					None => Self::pruned_answer(id),
+				}
 			})
 			.collect();
 		JobPage { total: count, jobs, next: bottom.checked_sub(1) }
@@ -177,7 +204,9 @@ impl<T: Config> Pallet<T> {
 		}
 		let input_bytes = input_len.unwrap_or_else(|| encoded_input_len(&info.input));
 		let quote = T::Fees::quote(&info.fees, input_bytes, k).map_err(|_| QuoteError::Overflow)?;
-		Ok(QuoteView { model, input_bytes, quote })
+		let storage = Self::storage_cost(input_bytes, &info.output, k);
+		let retention = Retention::<T>::get().unique_saturated_into();
+		Ok(QuoteView { model, input_bytes, quote, storage, retention })
 	}
 }
 
@@ -199,7 +228,7 @@ mod tests {
 	}
 
 	fn ids(page: &JobPageOf<Test>) -> Vec<JobId> {
-		page.jobs.iter().map(|j| j.id).collect()
+		page.jobs.iter().map(|j| j.id()).collect()
 	}
 
 	#[test]
@@ -233,9 +262,9 @@ mod tests {
 			assert_eq!(ids(&Jobs::agent_page(&tag, Some(1), 10)), vec![4, 3]);
 			let empty = Jobs::agent_page(&AgentTag::zero(), None, 10);
 			assert_eq!((empty.total, empty.jobs.len(), empty.next), (0, 0, None));
-			assert!(page.jobs[0].input.is_none(), "pages carry no inputs");
+			assert!(page.jobs[0].full().unwrap().input.is_none(), "pages carry no inputs");
 
-			let job = Jobs::job_view(6).unwrap();
+			let job = Jobs::job_view(6).unwrap().into_full().unwrap();
 			assert_eq!(job.requester, ALICE);
 			assert_eq!(job.agent, Some(tag));
 			assert_eq!(job.status, crate::JobPhase::Assigned);

@@ -76,6 +76,8 @@ impl<T: Config> Pallet<T> {
 				.map_err(|_| Error::<T>::TooManySubmissions)?;
 		}
 		T::Fees::hold_escrow(id, &requester, &quote)?;
+		let storage = Self::storage_cost(input_bytes, &model.output, policy.k);
+		Self::pay_storage(&requester, &storage)?;
 
 		let now = frame_system::Pallet::<T>::block_number();
 		let commit_deadline = now.saturating_add(T::CommitWindow::get());
@@ -101,6 +103,7 @@ impl<T: Config> Pallet<T> {
 			agreeing: 0,
 			result_hash: None,
 			payout: None,
+			storage,
 		};
 		Jobs::<T>::insert(id, job);
 		Inputs::<T>::insert(id, input);
@@ -111,6 +114,12 @@ impl<T: Config> Pallet<T> {
 			AgentJobs::<T>::insert(tag, AgentJobCount::<T>::mutate(tag, take_seq), id);
 		}
 
+		Self::deposit_event(Event::StoragePaid {
+			job: id,
+			requester: requester.clone(),
+			deposit: storage.deposit,
+			fee: storage.fee,
+		});
 		Self::deposit_event(Event::JobSubmitted {
 			job: id,
 			requester,

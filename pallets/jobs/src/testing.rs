@@ -79,11 +79,12 @@ pub fn submit<T: Config>(who: T::AccountId, n: u8) -> JobId {
 	id
 }
 
-/// Finish the current block (`on_finalize`) and run the next ones up to `n` (`on_initialize`),
-/// checking the pallet's invariants after each.
+/// Finish the current block (`on_idle` with all the weight it wants, then `on_finalize`) and
+/// run the next ones up to `n` (`on_initialize`), checking the pallet's invariants after each.
 pub fn run_to_block<T: Config>(n: BlockNumberFor<T>) {
 	while frame_system::Pallet::<T>::block_number() < n {
 		let now = frame_system::Pallet::<T>::block_number();
+		Pallet::<T>::on_idle(now, frame_support::weights::Weight::MAX);
 		Pallet::<T>::on_finalize(now);
 		let next = now + One::one();
 		frame_system::Pallet::<T>::set_block_number(next);

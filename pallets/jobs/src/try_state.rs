@@ -5,10 +5,11 @@
 use crate::{
 	agent_tag, asset, Agents, BalanceOf, Config, DeadlineQueue, FeesInterface, Inputs, JobId,
 	JobOf, JobPhase, Jobs, Models, NextJobId, OpenJobs, OperatorOpenJobs, Pallet, PendingDraws,
-	RequesterJobCount, RequesterJobs, Results, Reveals,
+	PruneCursor, PruneQueue, Pruned, RequesterJobCount, RequesterJobs, Results, Reveals,
 };
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_support::{ensure, traits::Get};
+use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{traits::Saturating, TryRuntimeError};
 
 type CheckResult = Result<(), TryRuntimeError>;
@@ -19,18 +20,25 @@ impl<T: Config> Pallet<T> {
 		let mut open_pairs = BTreeSet::new();
 		let mut jobs = 0u64;
 		let mut open = 0u32;
+		let queued = Self::check_prune_queue()?;
 		for (id, job) in Jobs::<T>::iter() {
 			jobs += 1;
 			Self::check_record(id, &job)?;
 			if job.phase.is_final() {
 				Self::check_final_job(id, &job)?;
+				let expiry = queued.get(&id).ok_or("final job not queued for pruning")?;
+				ensure!(*expiry > job.concluded_at.unwrap_or_default(), "pruned before concluded");
 			} else {
 				open += 1;
 				Self::check_open_job(id, &job)?;
 				open_pairs.extend(job.assignments.iter().map(|a| (a.operator.clone(), id)));
 			}
 		}
+		ensure!(queued.len() as u64 <= jobs, "prune queue holds jobs without record");
+		jobs += Self::check_pruned()?;
 		ensure!(jobs == NextJobId::<T>::get(), "job ids not contiguous");
+		Self::check_no_orphans()?;
+		Self::check_storage_deposits()?;
 		Self::check_open_count_and_queue(open)?;
 		Self::check_operator_open_index(open_pairs)?;
 		Self::check_requester_index(jobs)?;
@@ -125,13 +133,76 @@ impl<T: Config> Pallet<T> {
 			entries += count as u64;
 			for seq in 0..count {
 				let id = RequesterJobs::<T>::get(&who, seq).ok_or("hole in requester index")?;
-				ensure!(
-					Jobs::<T>::get(id).map(|j| j.requester) == Some(who.clone()),
-					"requester index points to another's job"
-				);
+				let requester = Jobs::<T>::get(id)
+					.map(|j| j.requester)
+					.or_else(|| Pruned::<T>::get(id).map(|p| p.requester));
+				ensure!(requester == Some(who.clone()), "requester index points to another's job");
 			}
 		}
 		ensure!(entries == jobs, "requester index does not count every job once");
+		Ok(())
+	}
+
+	/// Every [`PruneQueue`] entry is at or after the cursor, once per job, and names a final
+	/// job whose details are kept; returns each queued job's expiry.
+	fn check_prune_queue() -> Result<BTreeMap<JobId, BlockNumberFor<T>>, TryRuntimeError> {
+		let cursor = PruneCursor::<T>::get();
+		let mut queued = BTreeMap::new();
+		for (expiry, id, ()) in PruneQueue::<T>::iter() {
+			ensure!(cursor.is_none_or(|c| expiry >= c), "prune queue entry behind the cursor");
+			ensure!(queued.insert(id, expiry).is_none(), "job queued for pruning twice");
+			let job = Jobs::<T>::get(id).ok_or("queued for pruning without record")?;
+			ensure!(job.phase.is_final(), "open job queued for pruning");
+		}
+		Ok(queued)
+	}
+
+	/// No job is half pruned: a compact record stands alone (no record, input, reveal or
+	/// result left, out of the prune queue), was pruned after its conclusion, and is final.
+	/// Returns the number of compact records.
+	fn check_pruned() -> Result<u64, TryRuntimeError> {
+		let mut count = 0u64;
+		for (id, pruned) in Pruned::<T>::iter() {
+			count += 1;
+			ensure!(pruned.id == id, "compact record under another id");
+			ensure!(!Jobs::<T>::contains_key(id), "pruned job still has its record");
+			ensure!(!Inputs::<T>::contains_key(id), "pruned job still has its input");
+			ensure!(!Results::<T>::contains_key(id), "pruned job still has its result");
+			ensure!(Reveals::<T>::iter_prefix(id).next().is_none(), "pruned job still has reveals");
+			ensure!(pruned.outcome.is_final(), "pruned job not final");
+			ensure!(pruned.pruned_at > pruned.concluded_at, "pruned before concluded");
+		}
+		Ok(count)
+	}
+
+	/// Every input, result and reveal belongs to a job whose record is kept.
+	fn check_no_orphans() -> CheckResult {
+		for id in Inputs::<T>::iter_keys() {
+			ensure!(Jobs::<T>::contains_key(id), "input without job record");
+		}
+		for id in Results::<T>::iter_keys() {
+			ensure!(Jobs::<T>::contains_key(id), "result without job record");
+		}
+		for (id, _) in Reveals::<T>::iter_keys() {
+			ensure!(Jobs::<T>::contains_key(id), "reveal without job record");
+		}
+		Ok(())
+	}
+
+	/// Every requester's `JobStorage` hold equals the storage deposits of its jobs whose
+	/// details are kept (pruned jobs have released theirs).
+	fn check_storage_deposits() -> CheckResult {
+		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		for (_, job) in Jobs::<T>::iter() {
+			deposits.entry(job.requester.clone()).or_default().saturating_accrue(job.storage.deposit);
+		}
+		for who in RequesterJobCount::<T>::iter_keys() {
+			let expected = deposits.get(&who).copied().unwrap_or_default();
+			ensure!(
+				asset::storage_deposited::<T>(&who) == expected,
+				"held storage deposit differs from the kept jobs' deposits"
+			);
+		}
 		Ok(())
 	}
 

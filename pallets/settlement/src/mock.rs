@@ -128,6 +128,12 @@ impl pallet_jobs::Config for Test {
 	type MaxAgentNameLen = ConstU32<16>;
 	type MaxAgentMetadataLen = ConstU32<32>;
 	type MaxAgentDelegates = ConstU32<4>;
+	type Treasury = SettlementTreasury;
+	// Storage is free here: the settlement tests count the fees' balances alone.
+	type StorageDepositPerByte = ConstU128<0>;
+	type RecordFeePerByte = ConstU128<0>;
+	type DefaultRetention = ConstU64<1_000>;
+	type MaxPrunedPerBlock = ConstU32<4>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchHelper;
@@ -327,6 +333,10 @@ pub fn events() -> Vec<SettlementEvent<Test>> {
 		.collect()
 }
 
+frame_support::parameter_types! {
+	pub const SettlementTreasury: AccountId = TREASURY;
+}
+
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
@@ -342,6 +352,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
+	pallet_jobs::GenesisConfig::<Test>::default().assimilate_storage(&mut storage).unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| {
 		TestOperators::reset();

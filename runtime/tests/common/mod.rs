@@ -4,15 +4,17 @@
 //! Blocks are driven like `Executive` does, minus extrinsic checks: `System::initialize` with a
 //! BABE pre-runtime digest (a secondary plain slot equal to the block number), the
 //! `on_initialize` hooks of every pallet, the timestamp inherent, then the test's calls, then
-//! every `on_finalize`. BABE's VRF output of the parent block, which job assignment draws from,
+//! every `on_idle` with the block's remaining weight (checked not to use more), then every
+//! `on_finalize`. BABE's VRF output of the parent block, which job assignment draws from,
 //! is set directly (`pallet_babe::AuthorVrfRandomness`), as a primary VRF slot would.
 
 #![allow(dead_code)]
 
 use codec::Encode;
 use frame_support::{
-	dispatch::{GetDispatchInfo, PostDispatchInfo},
-	traits::{OnFinalize, OnInitialize},
+	dispatch::{DispatchClass, GetDispatchInfo, PostDispatchInfo},
+	traits::{OnFinalize, OnIdle, OnInitialize},
+	weights::Weight,
 };
 use sp_consensus_babe::{
 	digests::{PreDigest, SecondaryPlainPreDigest},
@@ -133,6 +135,7 @@ pub fn next_block() {
 		// before the Verinfer pallets' (the test digests carry no real VRF proof).
 		let salt = VRF_SALT.with(|s| s.get());
 		pallet_babe::AuthorVrfRandomness::<Runtime>::put(Some(vrf_of(now, salt)));
+		on_idle(now);
 		AllPalletsWithSystem::on_finalize(now);
 	}
 	let next = now + 1;
@@ -149,6 +152,20 @@ pub fn next_block() {
 		next as u64 * verinfer_runtime::time::SLOT_DURATION,
 	)
 	.expect("the timestamp inherent applies");
+}
+
+/// Run every `on_idle` of block `now` with the block's remaining weight, as `Executive` does;
+/// panics if they use more than that. Returns the weight used.
+pub fn on_idle(now: BlockNumber) -> Weight {
+	let max = <Runtime as frame_system::Config>::BlockWeights::get().max_block;
+	let remaining = max.saturating_sub(System::block_weight().total());
+	if !remaining.all_gt(Weight::zero()) {
+		return Weight::zero();
+	}
+	let used = AllPalletsWithSystem::on_idle(now, remaining);
+	assert!(remaining.all_gte(used), "on_idle of block {now} used {used:?} of {remaining:?}");
+	System::register_extra_weight_unchecked(used, DispatchClass::Mandatory);
+	used
 }
 
 /// Run blocks until block `n` has started.
@@ -267,6 +284,13 @@ pub fn submit_in_block(requester: &AccountId, model: ModelId) -> JobId {
 	)
 	.expect("the job is submitted");
 	id
+}
+
+/// What the requester of job `id` paid for its state at submission: the storage deposit
+/// (held until the job is pruned) and the record fee.
+pub fn stored(id: JobId) -> Balance {
+	let storage = job(id).storage;
+	storage.deposit + storage.fee
 }
 
 pub fn job(id: JobId) -> JobOf {

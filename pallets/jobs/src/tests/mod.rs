@@ -10,3 +10,4 @@ mod indexes;
 mod interface;
 mod models;
 mod submission;
+mod retention;
