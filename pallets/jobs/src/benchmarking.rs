@@ -42,23 +42,36 @@ fn model<T: Config>(input_len: u32, output_len: u32, policy: JobPolicy) -> Model
 	let id = H256(sp_crypto_hashing::blake2_256(
 		&(b"bench-model", input_len, output_len, policy).encode(),
 	));
-	if !Models::<T>::contains_key(id) {
-		let owner = funded::<T>("owner", 0);
-		JobsPallet::<T>::do_register_model(
-			owner,
-			id,
-			b"bench".to_vec(),
-			b"bench".to_vec(),
-			spec(input_len),
-			spec(output_len),
-			None,
-			0,
-			fees::<T>(),
-			policy,
-		)
-		.expect("the benchmark model registers");
-	}
+	register_model::<T>(id, input_len, output_len, policy);
 	id
+}
+
+/// Register model `id` with these specs and policy unless it exists; whether it was registered
+/// now.
+fn register_model<T: Config>(
+	id: ModelId,
+	input_len: u32,
+	output_len: u32,
+	policy: JobPolicy,
+) -> bool {
+	if Models::<T>::contains_key(id) {
+		return false;
+	}
+	let owner = funded::<T>("owner", 0);
+	JobsPallet::<T>::do_register_model(
+		owner,
+		id,
+		b"bench".to_vec(),
+		b"bench".to_vec(),
+		spec(input_len),
+		spec(output_len),
+		None,
+		0,
+		fees::<T>(),
+		policy,
+	)
+	.expect("the benchmark model registers");
+	true
 }
 
 /// `n` operators serving `model`.
@@ -94,24 +107,12 @@ pub fn create_job<T: Config>(
 	let next = NextJobId::<T>::get();
 	let policy = JobPolicy { k, q };
 	let id = match &shared {
-		Some(who) => H256(sp_crypto_hashing::blake2_256(&(b"bench-shared-model", who, k, q, output_len).encode())),
+		Some(who) => H256(sp_crypto_hashing::blake2_256(
+			&(b"bench-shared-model", who, k, q, output_len).encode(),
+		)),
 		None => H256(sp_crypto_hashing::blake2_256(&(b"bench-job-model", next, k).encode())),
 	};
-	if !Models::<T>::contains_key(id) {
-		let owner = funded::<T>("owner", 0);
-		JobsPallet::<T>::do_register_model(
-			owner,
-			id,
-			b"bench".to_vec(),
-			b"bench".to_vec(),
-			spec(1),
-			spec(output_len),
-			None,
-			0,
-			fees::<T>(),
-			policy,
-		)
-		.expect("the job's model registers");
+	if register_model::<T>(id, 1, output_len, policy) {
 		for i in 0..k {
 			let who = match (&shared, i) {
 				(Some(shared), 0) => shared.clone(),
@@ -133,7 +134,8 @@ pub fn create_job<T: Config>(
 	.job;
 	JobsPallet::<T>::draw_pending();
 	let info = Jobs::<T>::get(job).expect("just submitted");
-	let operators: Vec<T::AccountId> = info.assignments.iter().map(|a| a.operator.clone()).collect();
+	let operators: Vec<T::AccountId> =
+		info.assignments.iter().map(|a| a.operator.clone()).collect();
 	assert_eq!(operators.len() as u32, k, "the benchmark job is drawn: {:?}", info.phase);
 	assert!(shared.map_or(true, |s| operators.contains(&s)), "the shared operator is drawn");
 	(job, operators)
@@ -236,7 +238,10 @@ mod benchmarks {
 	/// The worst case of the call itself (the draw is [`draw`]): an input range to check, an
 	/// agent tag to check, and every deadline bucket but the last one searched full.
 	#[benchmark]
-	fn submit_job(i: Linear<1, { T::MaxInputLen::get() }>, k: Linear<1, { T::MaxReplicas::get() }>) {
+	fn submit_job(
+		i: Linear<1, { T::MaxInputLen::get() }>,
+		k: Linear<1, { T::MaxReplicas::get() }>,
+	) {
 		let model = model::<T>(i, 1, majority(1));
 		operators::<T>(&model, k);
 		let requester = funded::<T>("requester", 0);
@@ -427,17 +432,26 @@ mod benchmarks {
 		let ids = full_jobs::<T>(n);
 		let k = T::MaxReplicas::get();
 		let input_len = T::MaxInputLen::get();
-		let input = InputOf::<T>::try_from(Tensor::new(vec![input_len], vec![3; input_len as usize], 2))
-			.expect("fits");
+		let input =
+			InputOf::<T>::try_from(Tensor::new(vec![input_len], vec![3; input_len as usize], 2))
+				.expect("fits");
 		for id in ids.iter() {
 			for slot in 0..k {
-				<JobsPallet<T> as JobsInterface<_, _, _>>::record_commitment(*id, slot, H256::zero())
-					.unwrap();
+				<JobsPallet<T> as JobsInterface<_, _, _>>::record_commitment(
+					*id,
+					slot,
+					H256::zero(),
+				)
+				.unwrap();
 			}
 			JobsPallet::<T>::do_open_reveal(*id).unwrap();
 			for slot in 0..k {
-				<JobsPallet<T> as JobsInterface<_, _, _>>::record_reveal(*id, slot, output_of::<T>(*id, 7))
-					.unwrap();
+				<JobsPallet<T> as JobsInterface<_, _, _>>::record_reveal(
+					*id,
+					slot,
+					output_of::<T>(*id, 7),
+				)
+				.unwrap();
 			}
 			Inputs::<T>::insert(id, input.clone());
 			let outcomes = (0..k)
