@@ -166,6 +166,15 @@ fn output_of<T: Config>(id: JobId, v: i64) -> OutputOf<T> {
 	}
 }
 
+/// Every operator of job `id` (of `MaxReplicas` operators) commits; its reveal phase opens.
+fn commit_all_and_open_reveal<T: Config>(id: JobId) {
+	for slot in 0..T::MaxReplicas::get() {
+		<JobsPallet<T> as JobsInterface<_, _, _>>::record_commitment(id, slot, H256::zero())
+			.unwrap();
+	}
+	JobsPallet::<T>::do_open_reveal(id).unwrap();
+}
+
 /// `n` jobs of `MaxReplicas` operators each, no two sharing an operator, submitted now.
 fn full_jobs<T: Config>(n: u32) -> Vec<JobId> {
 	let k = T::MaxReplicas::get();
@@ -386,15 +395,7 @@ mod benchmarks {
 		let k = T::MaxReplicas::get();
 		let q = k / 2 + 1;
 		for id in ids.iter() {
-			for slot in 0..k {
-				<JobsPallet<T> as JobsInterface<_, _, _>>::record_commitment(
-					*id,
-					slot,
-					H256::zero(),
-				)
-				.unwrap();
-			}
-			JobsPallet::<T>::do_open_reveal(*id).unwrap();
+			commit_all_and_open_reveal::<T>(*id);
 			for slot in 0..k.saturating_sub(1) {
 				let output = output_of::<T>(*id, if slot < q { 7 } else { slot as i64 * 100 });
 				<JobsPallet<T> as JobsInterface<_, _, _>>::record_reveal(*id, slot, output)
@@ -436,15 +437,7 @@ mod benchmarks {
 			InputOf::<T>::try_from(Tensor::new(vec![input_len], vec![3; input_len as usize], 2))
 				.expect("fits");
 		for id in ids.iter() {
-			for slot in 0..k {
-				<JobsPallet<T> as JobsInterface<_, _, _>>::record_commitment(
-					*id,
-					slot,
-					H256::zero(),
-				)
-				.unwrap();
-			}
-			JobsPallet::<T>::do_open_reveal(*id).unwrap();
+			commit_all_and_open_reveal::<T>(*id);
 			for slot in 0..k {
 				<JobsPallet<T> as JobsInterface<_, _, _>>::record_reveal(
 					*id,
